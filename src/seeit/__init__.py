@@ -1,0 +1,1 @@
+"""See It: show a Shopify product in the shopper's own room."""

@@ -1,0 +1,81 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from seeit.config import Settings, get_settings
+from seeit.errors import ServiceUnavailable, install_error_handlers, render_error
+from seeit.logs import configure_logging
+from seeit.metrics import RequestContextMiddleware
+from seeit.openapi import install_openapi
+from seeit.ops.router import router as ops_router
+from seeit.resources import Resources
+from seeit.storage.router import router as files_router
+
+_DEPENDENCY_DOWN = (
+    OperationalError,
+    InterfaceError,
+    PoolTimeoutError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    ConnectionRefusedError,
+)
+
+
+async def _dependency_down(_: Request, exc: Exception) -> JSONResponse:
+    return render_error(ServiceUnavailable())
+
+
+def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
+    """Build the app; ``resources`` lets tests share clients, otherwise the lifespan opens them."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = resources is None
+        app.state.resources = resources or await Resources.open(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                await app.state.resources.close()
+
+    app = FastAPI(
+        title="See It",
+        version="0.1.0",
+        description="See a Shopify product in your own room.",
+        lifespan=lifespan,
+    )
+    if resources is not None:
+        app.state.resources = resources
+    install_error_handlers(app)
+    for error_type in _DEPENDENCY_DOWN:
+        app.add_exception_handler(error_type, _dependency_down)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(ops_router)
+    app.include_router(files_router)
+    for router in _domain_routers():
+        app.include_router(router)
+    install_openapi(app)
+    return app
+
+
+def _domain_routers() -> list[APIRouter]:
+    # Domains register here as they are built.
+    return []
+
+
+def create_app_from_env() -> FastAPI:
+    """Entry point for ``uvicorn --factory``."""
+    settings = get_settings()
+    configure_logging(json_lines=settings.env == "production", level=settings.log_level)
+    return create_app(settings)

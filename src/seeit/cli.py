@@ -1,0 +1,128 @@
+"""The ``seeit`` command: run the service, migrate, and operate shops."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from seeit.config import Settings
+
+app = typer.Typer(help="See It: show a Shopify product in the shopper's own room.", no_args_is_help=True)
+shops_app = typer.Typer(help="List shops and change their plans and quotas.", no_args_is_help=True)
+app.add_typer(shops_app, name="shops")
+
+
+def _settings() -> Settings:
+    from seeit.config import MissingSecretError, get_settings
+
+    try:
+        return get_settings()
+    except MissingSecretError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def dev(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Run everything (API + worker) with embedded PostgreSQL and Redis unless URLs are given."""
+    from seeit.dev import run_dev
+
+    raise typer.Exit(run_dev(host, port))
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
+) -> None:
+    """Run the HTTP API."""
+    import uvicorn
+
+    settings = _settings()
+    uvicorn.run(
+        "seeit.app:create_app_from_env",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def worker() -> None:
+    """Run the background worker."""
+    from arq.worker import run_worker
+
+    _settings()
+    from seeit.worker import WorkerSettings
+
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+
+
+@app.command()
+def migrate(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Create the database if needed and migrate it (default: to the newest revision)."""
+    from seeit import migrate as migrations
+
+    migrations.upgrade(_settings().database_url, revision)
+    typer.echo(f"database migrated to {revision}")
+
+
+@shops_app.command("list")
+def list_shops() -> None:
+    """One line per shop: domain, plan, quotas, installed or not."""
+    from seeit.shops.admin import list_shops as fetch
+
+    for shop in asyncio.run(fetch(_settings())):
+        state = "uninstalled" if shop.uninstalled_at else "installed"
+        typer.echo(
+            f"{shop.shop_domain}\t{shop.plan}\tdaily={shop.daily_quota}\tmonthly={shop.monthly_quota}"
+            f"\tconcurrent={shop.max_concurrent_renders or '-'}\t{state}"
+        )
+
+
+@shops_app.command("set-plan")
+def set_plan(
+    shop_domain: str,
+    plan: str,
+    daily_quota: Annotated[int | None, typer.Option("--daily", help="Override the plan's daily quota")] = None,
+    monthly_quota: Annotated[int | None, typer.Option("--monthly", help="Override the plan's monthly quota")] = None,
+    max_concurrent: Annotated[int | None, typer.Option("--max-concurrent", help="Renders in flight at once")] = None,
+) -> None:
+    """Move a shop to a plan; its quotas become the plan's unless overridden."""
+    from seeit.shops.admin import UnknownPlan, UnknownShop, set_shop_plan
+
+    try:
+        shop = asyncio.run(
+            set_shop_plan(
+                _settings(),
+                shop_domain,
+                plan,
+                daily_quota=daily_quota,
+                monthly_quota=monthly_quota,
+                max_concurrent_renders=max_concurrent,
+            )
+        )
+    except (UnknownPlan, UnknownShop) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")
+
+
+def main() -> None:
+    sys.exit(app())
+
+
+if __name__ == "__main__":
+    main()

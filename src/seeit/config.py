@@ -1,0 +1,110 @@
+"""Settings from the environment (prefix ``SEEIT_``), with working development defaults."""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Self
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-shopify-secret-not-for-production"
+# 32 zero bytes: a fixed, obviously unsafe key so development data survives restarts.
+DEV_TOKEN_KEY = base64.urlsafe_b64encode(bytes(32)).decode()
+
+
+class Plan(BaseModel):
+    """A billing tier: the quotas a new shop on it gets and the renders it may have in flight."""
+
+    daily_quota: int
+    monthly_quota: int
+    max_concurrent_renders: int
+    watermark: bool = False
+
+
+DEFAULT_PLANS: dict[str, Plan] = {
+    "free": Plan(daily_quota=10, monthly_quota=100, max_concurrent_renders=2, watermark=True),
+    "starter": Plan(daily_quota=100, monthly_quota=2_000, max_concurrent_renders=4),
+    "pro": Plan(daily_quota=1_000, monthly_quota=20_000, max_concurrent_renders=8),
+    "enterprise": Plan(daily_quota=10_000, monthly_quota=250_000, max_concurrent_renders=32),
+}
+
+
+class MissingSecretError(RuntimeError):
+    """A production deployment is missing a secret it cannot run without."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SEEIT_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    log_level: str = "INFO"
+
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/seeit"
+    database_pool_size: int = 10
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    dependency_timeout_seconds: float = 2.0
+
+    storage: Literal["local", "s3"] = "local"
+    storage_dir: Path = Path("var/storage")
+    s3_bucket: str = "seeit"
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    signed_url_ttl_seconds: int = 3600
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str = "http://127.0.0.1:8000"
+
+    shopify_api_key: str = "dev-api-key"
+    shopify_api_secret: str = ""
+    shopify_scopes: str = "read_products,write_products,write_app_proxy"
+    shopify_api_version: str = "2026-04"
+    shopify_admin_base: str = "https://{shop}"
+    token_encryption_key: str = ""
+
+    image_model: Literal["local", "gemini"] = "local"
+    gemini_api_key: str = ""
+    gemini_model: str = "gemini-2.5-flash-image"
+    gemini_base_url: str = "https://generativelanguage.googleapis.com/v1beta"
+    gemini_timeout_seconds: float = 60.0
+    gemini_max_retries: int = 3
+    model_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "seeit" / "models")
+    imaging_workers: int = 2
+
+    room_ttl_hours: int = 24
+    max_upload_bytes: int = 15 * 1024 * 1024
+    max_image_pixels: int = 40_000_000
+    room_max_side: int = 2048
+    image_fetch_allowed_hosts: list[str] = ["cdn.shopify.com"]
+    rate_limit_per_minute: int = 120
+
+    plans: dict[str, Plan] = Field(default_factory=lambda: dict(DEFAULT_PLANS))
+
+    @model_validator(mode="after")
+    def _require_secrets_in_production(self) -> Self:
+        if self.env == "production":
+            for name in ("shopify_api_secret", "token_encryption_key"):
+                if not getattr(self, name):
+                    raise MissingSecretError(
+                        f"SEEIT_{name.upper()} is required when SEEIT_ENV=production; set it and start again"
+                    )
+        else:
+            self.shopify_api_secret = self.shopify_api_secret or DEV_SECRET
+            self.token_encryption_key = self.token_encryption_key or DEV_TOKEN_KEY
+        return self
+
+    def plan(self, name: str) -> Plan:
+        """The plan called ``name``, falling back to ``free`` for a name no longer configured."""
+        return self.plans.get(name) or self.plans["free"]
+
+    def admin_base(self, shop_domain: str) -> str:
+        """Base URL of a shop's admin (tests point it at a local fake Shopify)."""
+        return self.shopify_admin_base.format(shop=shop_domain).rstrip("/")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,82 @@
+"""Database wiring: declarative base with a naming convention, engine, sessions, the request's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import DateTime, MetaData
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from seeit.queue import send_deferred_jobs
+
+if TYPE_CHECKING:
+    from seeit.resources import Resources
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
+        datetime: DateTime(timezone=True),
+        uuid.UUID: UUID(as_uuid=True),
+    }
+
+
+class UUIDPrimaryKey:
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+
+
+def create_engine(database_url: str, *, pool_size: int = 10, timeout: float = 5.0) -> AsyncEngine:
+    return create_async_engine(
+        database_url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        pool_timeout=timeout,
+        connect_args={"timeout": timeout, "command_timeout": 30},
+    )
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+@asynccontextmanager
+async def transaction(resources: Resources) -> AsyncIterator[AsyncSession]:
+    """A session whose work commits when the block ends cleanly; deferred jobs are sent after the commit."""
+    async with resources.sessionmaker() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        await session.commit()
+    await send_deferred_jobs(session, resources.arq)
+
+
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    # scope="function" below makes this commit before the response is sent, so a failed
+    # commit becomes an error response instead of a 2xx for work that was lost.
+    async with transaction(request.app.state.resources) as session:
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(_request_session, scope="function")]

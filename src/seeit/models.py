@@ -1,0 +1,233 @@
+"""ORM models: the seed schema plus the spec's additions, in one module so relations read in one place."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from seeit.db import Base, UUIDPrimaryKey, utcnow
+
+ASSET_STATUSES = ("pending", "ready", "failed", "stale", "orphaned")
+PREP_STRATEGIES = ("batch", "fallback", "manual")
+RENDER_STATUSES = ("queued", "processing", "completed", "failed")
+RENDER_STAGES = ("queued", "waiting_for_asset", "compositing", "harmonizing", "storing", "done")
+CLEANUP_STATUSES = ("queued", "processing", "completed", "failed")
+QUALITIES = ("draft", "standard", "high")
+
+
+def _one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    check = f"{column} IN ({listed})"
+    return f"{column} IS NULL OR {check}" if nullable else check
+
+
+def _shop_fk() -> Mapped[uuid.UUID]:
+    return mapped_column(ForeignKey("shops.id", ondelete="CASCADE"), nullable=False)
+
+
+NOW = text("now()")
+
+
+class Shop(UUIDPrimaryKey, Base):
+    __tablename__ = "shops"
+
+    shop_domain: Mapped[str] = mapped_column(Text, unique=True)
+    shopify_shop_id: Mapped[str] = mapped_column(Text)
+    # Ciphertext (AES-GCM); empty once the shop uninstalls.
+    access_token: Mapped[str] = mapped_column(Text)
+    plan: Mapped[str] = mapped_column(Text)
+    monthly_quota: Mapped[int] = mapped_column(Integer)
+    daily_quota: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    uninstalled_at: Mapped[datetime | None]
+    scope: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
+    refresh_token: Mapped[str | None] = mapped_column(Text)
+    access_token_expires_at: Mapped[datetime | None]
+    refresh_token_expires_at: Mapped[datetime | None]
+    max_concurrent_renders: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("daily_quota >= 0 AND monthly_quota >= 0", name="quotas_not_negative"),
+        CheckConstraint("max_concurrent_renders IS NULL OR max_concurrent_renders > 0", name="concurrency_positive"),
+    )
+
+
+class ProductAsset(UUIDPrimaryKey, Base):
+    __tablename__ = "product_assets"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    product_id: Mapped[str] = mapped_column(Text)
+    variant_id: Mapped[str | None] = mapped_column(Text)
+    source_image_id: Mapped[str] = mapped_column(Text)
+    source_image_url: Mapped[str] = mapped_column(Text)
+    # Storage key of the transparent PNG; responses carry a signed URL made from it.
+    prepared_image_url: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    prep_strategy: Mapped[str] = mapped_column(Text)
+    prompt_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)
+    prompt_id: Mapped[str | None] = mapped_column(Text)
+    model_id: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    error_code: Mapped[str | None] = mapped_column(Text)
+    error_message: Mapped[str | None] = mapped_column(Text)
+
+    shop: Mapped[Shop] = relationship(lazy="raise")
+
+    __table_args__ = (
+        Index(None, "shop_id", "product_id"),
+        CheckConstraint(_one_of("status", ASSET_STATUSES), name="status"),
+        CheckConstraint(_one_of("prep_strategy", PREP_STRATEGIES), name="prep_strategy"),
+    )
+
+
+class RoomSession(UUIDPrimaryKey, Base):
+    __tablename__ = "room_sessions"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    # Storage keys (unguessable); responses carry signed, expiring URLs made from them.
+    original_room_image_url: Mapped[str | None] = mapped_column(Text)
+    cleaned_room_image_url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    expires_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    cleanup_status: Mapped[str | None] = mapped_column(Text)
+    cleanup_error: Mapped[str | None] = mapped_column(Text)
+    # Where a presigned direct upload lands before it is confirmed.
+    upload_key: Mapped[str | None] = mapped_column(Text)
+    # The UTC day the cleanup render was counted on, so a failure refunds that day.
+    cleanup_usage_date: Mapped[date | None] = mapped_column(Date)
+
+    shop: Mapped[Shop] = relationship(lazy="raise")
+
+    __table_args__ = (
+        Index(None, "expires_at"),
+        CheckConstraint(_one_of("cleanup_status", CLEANUP_STATUSES, nullable=True), name="cleanup_status"),
+    )
+
+
+class RenderJob(UUIDPrimaryKey, Base):
+    __tablename__ = "render_jobs"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    product_id: Mapped[str] = mapped_column(Text)
+    variant_id: Mapped[str | None] = mapped_column(Text)
+    product_asset_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("product_assets.id", ondelete="SET NULL"))
+    room_session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("room_sessions.id", ondelete="SET NULL"))
+    placement_x: Mapped[float] = mapped_column(Float)
+    placement_y: Mapped[float] = mapped_column(Float)
+    placement_scale: Mapped[float] = mapped_column(Float)
+    style_preset: Mapped[str | None] = mapped_column(Text)
+    quality: Mapped[str | None] = mapped_column(Text)
+    config_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    status: Mapped[str] = mapped_column(Text)
+    image_url: Mapped[str | None] = mapped_column(Text)
+    model_id: Mapped[str | None] = mapped_column(Text)
+    prompt_id: Mapped[str | None] = mapped_column(Text)
+    prompt_version: Mapped[int | None] = mapped_column(Integer)
+    error_code: Mapped[str | None] = mapped_column(Text)
+    error_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    completed_at: Mapped[datetime | None]
+    stage: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
+    started_at: Mapped[datetime | None]
+    processing_ms: Mapped[int | None] = mapped_column(Integer)
+    idempotency_key: Mapped[str | None] = mapped_column(Text)
+    # The UTC day the render was counted on, and when it was refunded (at most once).
+    usage_date: Mapped[date | None] = mapped_column(Date)
+    refunded_at: Mapped[datetime | None]
+    display_image_url: Mapped[str | None] = mapped_column(Text)
+
+    shop: Mapped[Shop] = relationship(lazy="raise")
+    product_asset: Mapped[ProductAsset | None] = relationship(lazy="raise")
+    room_session: Mapped[RoomSession | None] = relationship(lazy="raise")
+
+    __table_args__ = (
+        UniqueConstraint("shop_id", "idempotency_key"),
+        Index(None, "shop_id", "created_at"),
+        Index(None, "status", "created_at"),
+        CheckConstraint(_one_of("status", RENDER_STATUSES), name="status"),
+        CheckConstraint(_one_of("stage", RENDER_STAGES, nullable=True), name="stage"),
+        CheckConstraint(_one_of("quality", QUALITIES, nullable=True), name="quality"),
+        CheckConstraint(
+            "placement_x BETWEEN 0 AND 1 AND placement_y BETWEEN 0 AND 1"
+            " AND placement_scale > 0 AND placement_scale <= 1",
+            name="placement_in_range",
+        ),
+    )
+
+
+class UsageDaily(UUIDPrimaryKey, Base):
+    __tablename__ = "usage_daily"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    date: Mapped[date] = mapped_column(Date)
+    prep_renders: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
+    cleanup_renders: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
+    composite_renders: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
+
+    __table_args__ = (
+        UniqueConstraint("shop_id", "date"),
+        CheckConstraint(
+            "prep_renders >= 0 AND cleanup_renders >= 0 AND composite_renders >= 0",
+            name="counts_not_negative",
+        ),
+    )
+
+
+class WebhookEvent(UUIDPrimaryKey, Base):
+    __tablename__ = "webhook_events"
+
+    event_key: Mapped[str] = mapped_column(Text, unique=True)
+    shop_domain: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    processed_at: Mapped[datetime | None]
+
+
+class AuditEvent(UUIDPrimaryKey, Base):
+    """A merchant's action: who (the session token's ``sub``), what, on which subject, when."""
+
+    __tablename__ = "audit_events"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+
+    __table_args__ = (Index(None, "shop_id", "created_at"),)
+
+
+class StylePreset(UUIDPrimaryKey, Base):
+    """A shop's own style preset: a prompt template and how often renders used it."""
+
+    __tablename__ = "style_presets"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    name: Mapped[str] = mapped_column(Text)
+    prompt_template: Mapped[str] = mapped_column(Text)
+    usage_count: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("shop_id", "name"),)

@@ -1,0 +1,13 @@
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ok"]
+    database: Literal["ok"]
+    redis: Literal["ok"]

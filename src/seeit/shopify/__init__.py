@@ -1,0 +1,1 @@
+"""Everything between See It and Shopify: OAuth, tokens, signatures, the Admin GraphQL client, webhooks."""

@@ -1,0 +1,1 @@
+"""Shops: installation state, plans and quotas."""

@@ -1,0 +1,55 @@
+"""The arq worker: its functions, cron jobs, and the clients it opens at start-up and closes at shutdown."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from arq import cron
+from arq.connections import RedisSettings
+from arq.typing import WorkerCoroutine
+from arq.worker import Function
+
+from seeit.config import get_settings
+from seeit.logs import configure_logging
+from seeit.resources import Resources, redis_settings
+from seeit.shopify.tasks import prune_webhook_events
+
+log = logging.getLogger(__name__)
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    # Tests pass their own settings in the worker's ctx.
+    settings = ctx.get("settings") or get_settings()
+    if settings.env != "test":  # under pytest, its log capture stays in charge
+        configure_logging(json_lines=settings.env == "production", level=settings.log_level)
+    # arq's own pool is the job queue; the worker's resources share it.
+    ctx["resources"] = await Resources.open(settings, arq=ctx["redis"])
+    log.info("worker started")
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    resources: Resources | None = ctx.get("resources")
+    if resources is not None:
+        await resources.close(close_arq=False)
+
+
+def worker_functions() -> list[WorkerCoroutine | Function]:
+    return []
+
+
+def worker_cron_jobs() -> list[Any]:
+    return [cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False)]
+
+
+class WorkerSettings:
+    functions: ClassVar[list[WorkerCoroutine | Function]] = worker_functions()
+    cron_jobs: ClassVar[list[Any]] = worker_cron_jobs()
+    on_startup = startup
+    on_shutdown = shutdown
+    redis_settings: ClassVar[RedisSettings] = redis_settings(get_settings())
+    max_jobs = 8
+    job_timeout = 300
+    keep_result = 3600
+    max_tries = 5
+    health_check_interval = 30

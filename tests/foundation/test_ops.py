@@ -1,0 +1,92 @@
+"""Operations endpoints: liveness, readiness against real dependencies, Prometheus metrics, OpenAPI."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import httpx
+from redis.asyncio import Redis
+
+from seeit.app import create_app
+from seeit.config import Settings
+from seeit.metrics import record_job
+from seeit.resources import Resources
+from tests.conftest import free_port
+
+
+async def test_healthz_answers_ok(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_readyz_is_ok_when_database_and_redis_answer(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+async def _readyz_with(settings: Settings, resources: Resources, **changes: Any) -> httpx.Response:
+    broken_settings = settings.model_copy(update=changes)
+    if "redis_url" in changes:
+        # A Redis client pointed at a closed port: connecting fails on first use.
+        dead = Redis.from_url(changes["redis_url"], socket_connect_timeout=0.5)
+        broken = dataclasses.replace(resources, arq=dead)  # type: ignore[arg-type]
+    else:
+        broken = await Resources.open(broken_settings, arq=resources.arq)
+    app = create_app(broken_settings, broken)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        return await http.get("/readyz")
+
+
+async def test_readyz_is_503_when_postgres_does_not_answer(settings: Settings, resources: Resources) -> None:
+    response = await _readyz_with(
+        settings, resources, database_url=f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/x"
+    )
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "service_unavailable"
+    assert response.json()["error"]["details"]["failing"] == ["database"]
+
+
+async def test_readyz_is_503_when_redis_does_not_answer(settings: Settings, resources: Resources) -> None:
+    response = await _readyz_with(settings, resources, redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    assert response.status_code == 503
+    assert response.json()["error"]["details"]["failing"] == ["redis"]
+
+
+async def test_metrics_count_requests_by_route_template_and_jobs_by_outcome(
+    client: httpx.AsyncClient, resources: Resources
+) -> None:
+    await client.get("/healthz")
+    await client.get("/files/some/key")  # a templated route, answered 401
+    await record_job(resources.arq, "render", "completed")
+    await record_job(resources.arq, "render", "completed")
+    await resources.arq.enqueue_job("some_job", _job_id="waiting-job")
+
+    text = (await client.get("/metrics")).text
+    assert 'seeit_http_requests_total{method="GET",route="/healthz",status="200"}' in text
+    assert 'route="/files/{key:path}",status="401"' in text
+    assert "/files/some/key" not in text
+    assert 'seeit_jobs_total{kind="render",outcome="completed"} 2.0' in text
+    assert "seeit_queue_depth 1.0" in text
+    assert "seeit_http_request_duration_seconds_bucket" in text
+
+
+async def test_responses_carry_a_request_id(client: httpx.AsyncClient) -> None:
+    generated = await client.get("/healthz")
+    assert len(generated.headers["x-request-id"]) == 32
+    echoed = await client.get("/healthz", headers={"X-Request-Id": "abc-123"})
+    assert echoed.headers["x-request-id"] == "abc-123"
+
+
+async def test_openapi_describes_errors_with_the_envelope(client: httpx.AsyncClient) -> None:
+    document = (await client.get("/openapi.json")).json()
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    assert "ErrorEnvelope" in document["components"]["schemas"]
+    operations = [op for item in document["paths"].values() for op in item.values()]
+    assert operations
+    for operation in operations:
+        for status in ("422", "500", "503"):
+            schema = operation["responses"][status]["content"]["application/json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}

@@ -1,0 +1,78 @@
+"""The arq plumbing: a job's id comes from its row, so the same job sent twice runs once."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from arq import func
+from sqlalchemy import text, update
+
+from seeit.config import Settings
+from seeit.db import transaction
+from seeit.models import Shop
+from seeit.queue import DeferredJob, enqueue, job_id_for
+from seeit.resources import Resources
+from seeit.worker import WorkerSettings
+from tests.conftest import make_worker
+
+
+async def bump_quota(ctx: dict[str, Any], shop_id: str) -> bool:
+    """A job in the house style: a conditional state move, so a second delivery changes nothing."""
+    resources: Resources = ctx["resources"]
+    async with transaction(resources) as session:
+        result = await session.execute(
+            update(Shop)
+            .where(Shop.id == uuid.UUID(shop_id), Shop.plan == "free")
+            .values(plan="pro", daily_quota=Shop.daily_quota + 1)
+        )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def _new_shop(resources: Resources) -> uuid.UUID:
+    async with transaction(resources) as session:
+        shop = Shop(
+            shop_domain="w.myshopify.com",
+            shopify_shop_id="1",
+            access_token="",
+            plan="free",
+            daily_quota=10,
+            monthly_quota=10,
+        )
+        session.add(shop)
+        await session.flush()
+        return shop.id
+
+
+async def test_same_job_sent_twice_does_its_work_once(settings: Settings, resources: Resources) -> None:
+    shop_id = await _new_shop(resources)
+    job = DeferredJob("bump_quota", job_id_for("bump", shop_id), {"shop_id": str(shop_id)})
+    assert await enqueue(resources.arq, job) is True
+    assert await enqueue(resources.arq, job) is False  # arq refuses a second job with that id
+
+    worker = make_worker(settings, functions=[func(bump_quota, name="bump_quota")], burst=True, cron_jobs=[])
+    await worker.async_run()
+    await worker.close()
+    # Re-delivered after its result expired, the job finds nothing to move.
+    await resources.arq.delete(f"arq:result:{job.job_id}")
+    assert await enqueue(resources.arq, job) is True
+    worker = make_worker(settings, functions=[func(bump_quota, name="bump_quota")], burst=True, cron_jobs=[])
+    await worker.async_run()
+    await worker.close()
+
+    assert worker.jobs_complete == 1
+    async with resources.engine.connect() as conn:
+        quota = await conn.scalar(text("SELECT daily_quota FROM shops WHERE id = :id"), {"id": shop_id})
+    assert quota == 11
+
+
+async def test_worker_startup_opens_and_shutdown_closes_its_clients(settings: Settings, resources: Resources) -> None:
+    ctx: dict[str, Any] = {"redis": resources.arq, "settings": settings}
+    await WorkerSettings.on_startup(ctx)
+    opened: Resources = ctx["resources"]
+    async with opened.engine.connect() as conn:
+        assert await conn.scalar(text("SELECT 1")) == 1
+    assert opened.arq is resources.arq  # the worker's queue pool is shared, not a second one
+    await WorkerSettings.on_shutdown(ctx)
+    assert opened.http.is_closed
+    assert await resources.arq.ping()  # arq closes its own pool, not the shutdown hook
