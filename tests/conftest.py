@@ -25,6 +25,7 @@ from seeit.app import create_app
 from seeit.config import Settings
 from seeit.db import Base
 from seeit.resources import Resources, redis_settings
+from seeit.shops.directory import forget_all_shops
 from seeit.worker import WorkerSettings
 
 TEST_SECRET = "test-app-secret"
@@ -117,6 +118,7 @@ async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     async with resources.engine.begin() as conn:
         await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
     await resources.arq.flushdb()
+    forget_all_shops()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,67 @@
+"""Looks up installed shops for authentication, with a short in-process cache for the hot path."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from seeit.models import Shop
+from seeit.resources import Resources
+
+# A shop that uninstalls is refused by every replica within this many seconds; this replica at once.
+CACHE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class ShopContext:
+    """What an authenticated request knows about its shop (and, in the admin, who is acting)."""
+
+    id: uuid.UUID
+    shop_domain: str
+    plan: str
+    daily_quota: int
+    monthly_quota: int
+    max_concurrent_renders: int | None
+    actor: str | None = None
+
+    def acting_as(self, actor: str | None) -> ShopContext:
+        return replace(self, actor=actor)
+
+
+_cache: dict[str, tuple[float, ShopContext | None]] = {}
+
+
+async def installed_shop(resources: Resources, shop_domain: str) -> ShopContext | None:
+    """The installed shop with this domain, or None when it is unknown or uninstalled."""
+    now = time.monotonic()
+    cached = _cache.get(shop_domain)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    async with resources.sessionmaker() as session:
+        row = (
+            await session.execute(
+                select(
+                    Shop.id,
+                    Shop.shop_domain,
+                    Shop.plan,
+                    Shop.daily_quota,
+                    Shop.monthly_quota,
+                    Shop.max_concurrent_renders,
+                ).where(Shop.shop_domain == shop_domain, Shop.uninstalled_at.is_(None))
+            )
+        ).one_or_none()
+    shop = ShopContext(*row) if row is not None else None
+    _cache[shop_domain] = (now + CACHE_SECONDS, shop)
+    return shop
+
+
+def forget_shop(shop_domain: str) -> None:
+    """Drop a cached shop after its installation, plan or quotas change."""
+    _cache.pop(shop_domain, None)
+
+
+def forget_all_shops() -> None:
+    _cache.clear()
