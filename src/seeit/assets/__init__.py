@@ -1,0 +1,1 @@
+"""Product assets: transparent cut-outs of product photos, and their lifecycle."""

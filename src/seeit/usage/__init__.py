@@ -1,0 +1,1 @@
+"""Usage: the per-shop, per-UTC-day render counters and the quotas they enforce."""
