@@ -66,6 +66,8 @@ def start_embedded_services(data_root: Path = DEV_DATA) -> EmbeddedServices:
         services.stop()
         raise
     services.env.setdefault("SEEIT_STORAGE_DIR", str((data_root / "storage").resolve()))
+    # Operators can `set -a; . var/dev/urls.env` to run `seeit shops` or psql against this instance.
+    (data_root / "urls.env").write_text("".join(f"{k}={v}\n" for k, v in services.env.items()))
     return services
 
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Set up the project's virtualenv (.venv) with every dependency and the imaging model weights.
+# Idempotent: a second run with an unchanged pyproject.toml only checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+"$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "See It needs Python 3.11 or newer")'
+
+if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.seeit-installed
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -e ".[dev,test]"
+    echo "$wanted" > "$stamp"
+fi
+if [ -f scripts/fetch_model_weights.py ]; then
+    .venv/bin/python scripts/fetch_model_weights.py
+fi

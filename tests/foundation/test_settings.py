@@ -1,0 +1,56 @@
+"""Settings: development works with nothing set; production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from seeit.config import MissingSecretError, Settings
+
+
+def test_development_defaults_need_nothing_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("SEEIT_"):
+            monkeypatch.delenv(name)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.env == "development"
+    assert settings.shopify_api_secret and settings.token_encryption_key
+    assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com"]
+    assert settings.max_upload_bytes == 15 * 1024 * 1024
+    assert settings.max_image_pixels == 40_000_000
+    assert settings.room_ttl_hours == 24
+    assert settings.plan("free").watermark
+    assert settings.plan("no-such-plan") == settings.plan("free")
+
+
+def test_environment_variables_use_the_seeit_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEEIT_ROOM_MAX_SIDE", "1024")
+    monkeypatch.setenv("SEEIT_IMAGE_FETCH_ALLOWED_HOSTS", '["cdn.shopify.com", "images.example.com"]')
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.room_max_side == 1024
+    assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com", "images.example.com"]
+
+
+@pytest.mark.parametrize("missing", ["SEEIT_SHOPIFY_API_SECRET", "SEEIT_TOKEN_ENCRYPTION_KEY"])
+def test_production_without_a_secret_is_refused_naming_it(monkeypatch: pytest.MonkeyPatch, missing: str) -> None:
+    monkeypatch.setenv("SEEIT_ENV", "production")
+    monkeypatch.setenv("SEEIT_SHOPIFY_API_SECRET", "s")
+    monkeypatch.setenv("SEEIT_TOKEN_ENCRYPTION_KEY", "k")
+    monkeypatch.delenv(missing)
+    with pytest.raises(MissingSecretError, match=missing):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_serve_in_production_without_secrets_stops_with_one_clear_line() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SEEIT_")}
+    env["SEEIT_ENV"] = "production"
+    result = subprocess.run(
+        [sys.executable, "-m", "seeit.cli", "serve"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "SEEIT_SHOPIFY_API_SECRET" in lines[0]
