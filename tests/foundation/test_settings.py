@@ -17,7 +17,8 @@ def test_development_defaults_need_nothing_set(monkeypatch: pytest.MonkeyPatch) 
             monkeypatch.delenv(name)
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     assert settings.env == "development"
-    assert settings.shopify_api_secret and settings.token_encryption_key
+    assert settings.shopify_api_secret
+    assert settings.token_encryption_key
     assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com"]
     assert settings.max_upload_bytes == 15 * 1024 * 1024
     assert settings.max_image_pixels == 40_000_000
