@@ -146,6 +146,7 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
         "cron_jobs": WorkerSettings.cron_jobs,
         "on_startup": WorkerSettings.on_startup,
         "on_shutdown": WorkerSettings.on_shutdown,
+        "on_job_start": WorkerSettings.on_job_start,
         "redis_settings": redis_settings(settings),
         "ctx": {"settings": settings},
         "poll_delay": 0.05,

@@ -11,7 +11,7 @@ from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
 from seeit.config import get_settings
-from seeit.logs import configure_logging
+from seeit.logs import configure_logging, request_id_var
 from seeit.resources import Resources, redis_settings
 from seeit.shopify.tasks import prune_webhook_events
 
@@ -34,6 +34,11 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await resources.close(close_arq=False)
 
 
+async def on_job_start(ctx: dict[str, Any]) -> None:
+    # Every log line a job writes carries its id, as request lines carry the request id.
+    request_id_var.set(f"job:{ctx['job_id']}")
+
+
 def worker_functions() -> list[WorkerCoroutine | Function]:
     return []
 
@@ -47,6 +52,7 @@ class WorkerSettings:
     cron_jobs: ClassVar[list[Any]] = worker_cron_jobs()
     on_startup = startup
     on_shutdown = shutdown
+    on_job_start = on_job_start
     redis_settings: ClassVar[RedisSettings] = redis_settings(get_settings())
     max_jobs = 8
     job_timeout = 300
