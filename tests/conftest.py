@@ -139,6 +139,21 @@ async def redis(resources: Resources) -> Redis:
     return resources.arq
 
 
+@pytest.fixture
+async def fake_shopify(resources: Resources, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+    """A fake Shopify (``tests/fakes/shopify.py``) answering the app's requests to ``http://shopify.test``.
+
+    Workers started after it use it too: list ``fake_shopify`` before ``worker`` in a test's arguments.
+    """
+    from tests.fakes.shopify import FakeShopify, install_fake_shopify
+
+    fake = FakeShopify(api_key=TEST_API_KEY, api_secret=TEST_SECRET)
+    original = install_fake_shopify(resources, monkeypatch, fake)
+    yield fake
+    await resources.http.aclose()
+    resources.http = original
+
+
 def make_worker(settings: Settings, **overrides: Any) -> Worker:
     """The real arq worker with the service's functions, cron jobs and start-up, against the test settings."""
     options: dict[str, Any] = {

@@ -107,6 +107,21 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_table(
+        "product_settings",
+        sa.Column("id", sa.UUID(), nullable=False),
+        sa.Column("shop_id", sa.UUID(), nullable=False),
+        sa.Column("product_id", sa.Text(), nullable=False),
+        sa.Column("enabled", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("default_asset_id", sa.Text(), nullable=True),
+        sa.Column("style_preset", sa.Text(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["shop_id"], ["shops.id"], name=op.f("fk_product_settings_shop_id_shops"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_product_settings")),
+        sa.UniqueConstraint("shop_id", "product_id", name=op.f("uq_product_settings_shop_id_product_id")),
+    )
+    op.create_table(
         "room_sessions",
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("shop_id", sa.UUID(), nullable=False),
@@ -237,6 +252,7 @@ def downgrade() -> None:
     op.drop_table("style_presets")
     op.drop_index(op.f("ix_room_sessions_expires_at"), table_name="room_sessions")
     op.drop_table("room_sessions")
+    op.drop_table("product_settings")
     op.drop_index(op.f("ix_product_assets_shop_id_product_id"), table_name="product_assets")
     op.drop_table("product_assets")
     op.drop_index(op.f("ix_audit_events_shop_id_created_at"), table_name="audit_events")

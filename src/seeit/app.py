@@ -71,7 +71,25 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
-    return []
+    from seeit.assets.router import proxy_router as assets_proxy_router
+    from seeit.assets.router import router as assets_router
+    from seeit.renders.router import admin_router as renders_admin_router
+    from seeit.renders.router import storefront_router as renders_router
+    from seeit.rooms.router import router as rooms_router
+    from seeit.shopify.router import router as install_router
+    from seeit.shopify.webhooks import router as webhooks_router
+    from seeit.shops.router import router as shops_router
+
+    return [
+        rooms_router,
+        renders_router,
+        renders_admin_router,
+        install_router,
+        webhooks_router,
+        shops_router,
+        assets_router,
+        assets_proxy_router,
+    ]
 
 
 def create_app_from_env() -> FastAPI:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 app = typer.Typer(help="See It: show a Shopify product in the shopper's own room.", no_args_is_help=True)
 shops_app = typer.Typer(help="List shops and change their plans and quotas.", no_args_is_help=True)
 app.add_typer(shops_app, name="shops")
+assets_app = typer.Typer(help="Operate product assets (prepared cut-outs).", no_args_is_help=True)
+app.add_typer(assets_app, name="assets")
 
 
 def _settings() -> Settings:
@@ -118,6 +120,21 @@ def set_plan(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")
+
+
+@assets_app.command("mark-stale")
+def mark_stale(
+    shop_domain: Annotated[str | None, typer.Option("--shop", help="Only this shop (default: every shop)")] = None,
+) -> None:
+    """After raising the prep prompt version: mark assets prepared with an older one stale and re-prepare them."""
+    from seeit.assets.admin import UnknownShop, mark_stale_assets
+
+    try:
+        count = asyncio.run(mark_stale_assets(_settings(), shop_domain))
+    except UnknownShop as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{count} asset(s) marked stale; their re-preparation is queued")
 
 
 def main() -> None:

@@ -98,6 +98,22 @@ class ProductAsset(UUIDPrimaryKey, Base):
     )
 
 
+class ProductSettings(UUIDPrimaryKey, Base):
+    """The product's ``$app:see_it`` metafields as last written or read by us: the storefront reads these
+    instead of asking Shopify on every page view."""
+
+    __tablename__ = "product_settings"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    product_id: Mapped[str] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(server_default=text("false"), default=False)
+    default_asset_id: Mapped[str | None] = mapped_column(Text)
+    style_preset: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("shop_id", "product_id"),)
+
+
 class RoomSession(UUIDPrimaryKey, Base):
     __tablename__ = "room_sessions"
 

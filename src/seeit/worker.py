@@ -10,10 +10,15 @@ from arq.connections import RedisSettings
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
+from seeit.assets.tasks import asset_functions
 from seeit.config import get_settings
+from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
+from seeit.renders.sweeper import sweep_renders
+from seeit.renders.tasks import render_functions
 from seeit.resources import Resources, redis_settings
-from seeit.shopify.tasks import prune_webhook_events
+from seeit.rooms.tasks import purge_expired_rooms, room_functions
+from seeit.shopify.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +30,17 @@ async def startup(ctx: dict[str, Any]) -> None:
         configure_logging(json_lines=settings.env == "production", level=settings.log_level)
     # arq's own pool is the job queue; the worker's resources share it.
     ctx["resources"] = await Resources.open(settings, arq=ctx["redis"])
+    # One image model per worker process (its pixel pool starts on first use); shutdown closes it.
+    # Tests may hand the worker their own (e.g. the real model, held mid-job to kill the worker).
+    if "image_model" not in ctx:
+        ctx["image_model"] = get_image_model(settings)
     log.info("worker started")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    model = ctx.get("image_model")
+    if model is not None:
+        await model.aclose()
     resources: Resources | None = ctx.get("resources")
     if resources is not None:
         await resources.close(close_arq=False)
@@ -40,11 +52,16 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 
 
 def worker_functions() -> list[WorkerCoroutine | Function]:
-    return []
+    return [redact_shop, *asset_functions(), *render_functions(), *room_functions()]
 
 
 def worker_cron_jobs() -> list[Any]:
-    return [cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False)]
+    return [
+        cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
+        cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
+        cron(sweep_renders, run_at_startup=True),  # every minute
+        cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
+    ]
 
 
 class WorkerSettings:

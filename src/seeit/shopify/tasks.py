@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete
 
 from seeit.db import transaction, utcnow
+from seeit.metrics import record_job
 from seeit.models import WebhookEvent
+from seeit.queue import enqueue
 from seeit.resources import Resources
+from seeit.shopify import repository
+from seeit.shopify.webhook_topics import redact_shop_job
+from seeit.shops import service as shops_service
+
+log = logging.getLogger(__name__)
 
 # Shopify retries a delivery for 4 hours; a week of event keys is ample to deduplicate.
 WEBHOOK_EVENT_RETENTION = timedelta(days=7)
+# A shop/redact event still unprocessed this long after it arrived lost its job: send it again.
+REDACT_RESEND_AFTER = timedelta(minutes=10)
 
 
 async def prune_webhook_events(ctx: dict[str, Any]) -> int:
@@ -20,6 +31,39 @@ async def prune_webhook_events(ctx: dict[str, Any]) -> int:
     resources: Resources = ctx["resources"]
     async with transaction(resources) as session:
         result = await session.execute(
-            delete(WebhookEvent).where(WebhookEvent.received_at < utcnow() - WEBHOOK_EVENT_RETENTION)
+            delete(WebhookEvent).where(
+                WebhookEvent.received_at < utcnow() - WEBHOOK_EVENT_RETENTION,
+                # An unfinished redaction keeps its record until it is done.
+                (WebhookEvent.topic != "shop/redact") | WebhookEvent.processed_at.is_not(None),
+            )
         )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> bool:
+    """``shop/redact``: delete every stored object and row of the shop, then mark the event processed."""
+    resources: Resources = ctx["resources"]
+    try:
+        async with transaction(resources) as session:
+            redacted = await shops_service.redact_shop(session, resources.storage, shop_domain)
+            await repository.mark_processed(session, uuid.UUID(event_id))
+    except Exception:
+        await record_job(resources.arq, "shop_redact", "failed")
+        raise
+    await record_job(resources.arq, "shop_redact", "completed")
+    return redacted
+
+
+async def resend_pending_redactions(ctx: dict[str, Any]) -> int:
+    """Re-send ``shop/redact`` jobs whose events are still unprocessed (their job was lost or failed)."""
+    resources: Resources = ctx["resources"]
+    async with resources.sessionmaker() as session:
+        pending = await repository.unprocessed_events(
+            session, "shop/redact", received_before=utcnow() - REDACT_RESEND_AFTER
+        )
+    sent = 0
+    for event_id, shop_domain in pending:
+        sent += await enqueue(resources.arq, redact_shop_job(event_id, shop_domain))
+    if sent:
+        log.info("re-sent %d shop/redact jobs", sent)
+    return sent

@@ -1,0 +1,126 @@
+"""The product's ``$app:see_it`` metafields: the merchant's settings, and the storefront's view of them.
+
+Shopify holds the truth (merchants may edit the metafields in the Shopify admin too); ``product_settings``
+is our cache of it, refreshed whenever we write or read the metafields (settings changes, prepare,
+prepare-all, ``products/update`` payloads that carry them). ``GET /proxy/config`` reads only the cache:
+asking Shopify on every product-page view would be slow and spend the shop's API budget. A product the
+cache has never seen answers ``enabled: false`` and queues one read of its metafields, so the next view
+is right.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from seeit.assets import catalog, repository
+from seeit.assets.catalog import cached_metafields
+from seeit.assets.repository import SERVING
+from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
+from seeit.assets.service import asset_for_render, asset_out, invalid_field, product_gid
+from seeit.audit.repository import record_action
+from seeit.errors import NotFound
+from seeit.imaging.prompts import style_presets
+from seeit.models import QUALITIES, StylePreset
+from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.resources import Resources
+from seeit.shopify.catalog import MetafieldKey
+from seeit.shops.directory import ShopContext
+
+REFRESH_SETTINGS_JOB = "refresh_product_settings"
+
+
+def refresh_settings_job(shop_id: uuid.UUID, product_gid: str) -> DeferredJob:
+    return DeferredJob(
+        REFRESH_SETTINGS_JOB,
+        job_id_for("product-settings", f"{shop_id}:{product_gid}"),
+        {"shop_id": str(shop_id), "product_id": product_gid},
+    )
+
+
+async def shop_style_presets(session: AsyncSession, shop_id: uuid.UUID) -> list[str]:
+    """The built-in presets and the shop's own, each name once."""
+    own = await session.scalars(
+        select(StylePreset.name).where(StylePreset.shop_id == shop_id).order_by(StylePreset.name)
+    )
+    names = [*style_presets(), *own.all()]
+    return list(dict.fromkeys(names))
+
+
+async def update_settings(
+    session: AsyncSession, resources: Resources, shop: ShopContext, product_id: str, body: ProductSettingsIn
+) -> ProductSettingsOut:
+    """Write the given settings to Shopify (``null`` deletes a metafield) and to our cache."""
+    gid = product_gid(product_id)
+    given = body.model_fields_set
+    values: dict[MetafieldKey, bool | str] = {}
+    cleared: list[MetafieldKey] = []
+    if "enabled" in given:
+        if body.enabled is None:
+            cleared.append("enabled")
+        else:
+            values["enabled"] = body.enabled
+    if "default_asset_id" in given:
+        if body.default_asset_id is None:
+            cleared.append("default_asset_id")
+        else:
+            asset = await repository.get_asset(session, shop.id, body.default_asset_id)
+            if asset is None or asset.product_id != gid:
+                raise NotFound("No such asset for this product.")
+            values["default_asset_id"] = str(body.default_asset_id)
+    if "style_preset" in given:
+        if body.style_preset is None:
+            cleared.append("style_preset")
+        elif body.style_preset not in await shop_style_presets(session, shop.id):
+            raise invalid_field(["body", "style_preset"], "No such style preset.")
+        else:
+            values["style_preset"] = body.style_preset
+    product = await catalog.read_product(resources, shop.shop_domain, gid)
+    if product is None:
+        raise NotFound("Shopify has no such product in this shop.")
+    await catalog.write_metafields(resources, shop.shop_domain, gid, values, cleared)
+    current: dict[str, Any] = cached_metafields(product)
+    current.update({str(key): value for key, value in values.items()})
+    for key in cleared:
+        current[key] = False if key == "enabled" else None
+    await repository.save_product_settings(session, shop.id, gid, current)
+    record_action(
+        session,
+        shop.id,
+        shop.actor,
+        "product.settings",
+        gid,
+        {"set": {k: v for k, v in values.items()}, "cleared": list(cleared)},
+    )
+    return _settings_out(current)
+
+
+def _settings_out(current: dict[str, Any]) -> ProductSettingsOut:
+    default = current.get("default_asset_id")
+    try:
+        default_id = uuid.UUID(str(default)) if default else None
+    except ValueError:
+        default_id = None  # hand-edited in the Shopify admin to something that is not ours
+    return ProductSettingsOut(
+        enabled=bool(current.get("enabled")), default_asset_id=default_id, style_preset=current.get("style_preset")
+    )
+
+
+async def proxy_config(
+    session: AsyncSession, resources: Resources, shop_id: uuid.UUID, product_id: str
+) -> ProxyConfigOut:
+    """What the storefront needs to show the button: enabled, the asset to use, presets, qualities."""
+    gid = product_gid(product_id, ("query", "product_id"))
+    cached = await repository.product_settings(session, shop_id, gid)
+    if cached is None:
+        defer_job(session, refresh_settings_job(shop_id, gid))
+    asset = await asset_for_render(session, shop_id, gid)
+    return ProxyConfigOut(
+        enabled=bool(cached and cached.enabled),
+        asset=asset_out(resources, asset) if asset is not None and asset.status in SERVING else None,
+        style_presets=await shop_style_presets(session, shop_id),
+        quality_levels=list(QUALITIES),
+    )

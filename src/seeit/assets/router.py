@@ -1,0 +1,182 @@
+"""Admin asset endpoints (session token) and the storefront's ``GET /proxy/config`` (app proxy)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from seeit.assets import actions, product_settings, service
+from seeit.assets.schemas import (
+    AssetOut,
+    AssetPage,
+    AssetStatus,
+    PrepareAllOut,
+    PrepareRequest,
+    ProductSettingsIn,
+    ProductSettingsOut,
+    ProxyConfigOut,
+)
+from seeit.db import SessionDep
+from seeit.errors import (
+    BadRequest,
+    InvalidSessionToken,
+    InvalidSignature,
+    NotFound,
+    PayloadTooLarge,
+    ServiceUnavailable,
+    ShopNotInstalled,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+from seeit.openapi import error_responses
+from seeit.resources import Resources
+from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.shopify.routing import ShopifyAwareRoute
+
+# Shopify's typed errors become the envelope (503, or 422 for userErrors) for every admin asset route.
+router = APIRouter(prefix="/api/admin", tags=["admin"], route_class=ShopifyAwareRoute)
+proxy_router = APIRouter(prefix="/proxy", tags=["storefront"])
+
+_ADMIN_ERRORS = (InvalidSessionToken, ShopNotInstalled)
+# Multipart framing around the image: boundaries, part headers.
+_MULTIPART_SLACK = 64 * 1024
+_UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["image"],
+                "properties": {"image": {"type": "string", "format": "binary", "description": "PNG with alpha"}},
+            }
+        }
+    },
+}
+
+
+def _resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+@router.get("/assets", response_model=AssetPage, responses=error_responses(*_ADMIN_ERRORS, ValidationFailed))
+async def list_assets(
+    request: Request,
+    shop: AdminShop,
+    session: SessionDep,
+    product_id: Annotated[str | None, Query(max_length=100)] = None,
+    status: Annotated[AssetStatus | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> AssetPage:
+    """The shop's assets, newest first; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    return await service.list_assets(
+        session, _resources(request), shop.id, limit=limit, product_id=product_id, status=status, cursor=cursor
+    )
+
+
+@router.post(
+    "/products/{product_id}/prepare",
+    status_code=202,
+    response_model=AssetOut,
+    responses=error_responses(*_ADMIN_ERRORS, NotFound, ValidationFailed, ServiceUnavailable),
+)
+async def prepare_product(
+    product_id: str, request: Request, shop: AdminShop, session: SessionDep, body: PrepareRequest | None = None
+) -> AssetOut:
+    """Queue the preparation of the product's featured image (or ``source_image_id``) as a cut-out."""
+    resources = _resources(request)
+    asset = await actions.prepare_product(session, resources, shop, product_id, body or PrepareRequest())
+    return service.asset_out(resources, asset)
+
+
+@router.post(
+    "/prepare-all",
+    status_code=202,
+    response_model=PrepareAllOut,
+    responses=error_responses(*_ADMIN_ERRORS, ServiceUnavailable),
+)
+async def prepare_all(request: Request, shop: AdminShop, session: SessionDep) -> PrepareAllOut:
+    """Prepare every enabled product without a current ready asset. The first page of the catalogue is
+    counted in the answer; when there are more (``complete: false``) the worker pages through the rest."""
+    return await actions.prepare_all(session, _resources(request), shop)
+
+
+async def _bounded(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+    received = 0
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > limit:
+            raise PayloadTooLarge(details={"max_bytes": limit - _MULTIPART_SLACK})
+        yield chunk
+
+
+async def _uploaded_image(request: Request) -> bytes:
+    """The multipart ``image`` field, refused with 413 as soon as the body passes the byte limit."""
+    max_bytes = _resources(request).settings.max_upload_bytes
+    limit = max_bytes + _MULTIPART_SLACK
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(details={"max_bytes": max_bytes})
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "multipart/form-data":
+        raise UnsupportedMediaType("Send the PNG as multipart/form-data in the field `image`.")
+    parser = MultiPartParser(request.headers, _bounded(request, limit), max_files=1, max_fields=5)
+    try:
+        form = await parser.parse()
+    except MultiPartException as exc:
+        raise BadRequest(f"Malformed multipart body: {exc.message}") from None
+    try:
+        image = form.get("image")
+        if not isinstance(image, UploadFile):
+            raise ValidationFailed(details={"fields": [{"loc": ["body", "image"], "message": "Field required"}]})
+        data = await image.read(max_bytes + 1)
+    finally:
+        await form.close()
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(details={"max_bytes": max_bytes})
+    return data
+
+
+@router.put(
+    "/products/{product_id}/asset",
+    response_model=AssetOut,
+    openapi_extra={"requestBody": _UPLOAD_BODY},
+    responses=error_responses(*_ADMIN_ERRORS, BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed),
+)
+async def upload_asset(product_id: str, request: Request, shop: AdminShop, session: SessionDep) -> AssetOut:
+    """Upload the merchant's own cut-out: a PNG with real transparency (some pixels see-through, some solid).
+    Not a PNG: 415; over the byte or pixel limit: 413; no transparency: 422."""
+    resources = _resources(request)
+    data = await _uploaded_image(request)
+    asset = await actions.upload_cutout(session, resources, shop, product_id, data)
+    return service.asset_out(resources, asset)
+
+
+@router.patch(
+    "/products/{product_id}/settings",
+    response_model=ProductSettingsOut,
+    responses=error_responses(*_ADMIN_ERRORS, NotFound, ValidationFailed, ServiceUnavailable),
+)
+async def update_settings(
+    product_id: str, body: ProductSettingsIn, request: Request, shop: AdminShop, session: SessionDep
+) -> ProductSettingsOut:
+    """Write the product's ``$app:see_it`` metafields; a ``null`` deletes one. Shopify's ``userErrors``
+    answer 422 ``validation_error`` with them in ``details``."""
+    return await product_settings.update_settings(session, _resources(request), shop, product_id, body)
+
+
+@proxy_router.get(
+    "/config",
+    response_model=ProxyConfigOut,
+    responses=error_responses(InvalidSignature, ShopNotInstalled, ValidationFailed),
+)
+async def proxy_config(
+    request: Request, shop: ProxyShop, session: SessionDep, product_id: Annotated[str, Query(max_length=100)]
+) -> ProxyConfigOut:
+    """Whether See It is on for the product, the asset to use, style presets and quality levels."""
+    return await product_settings.proxy_config(session, _resources(request), shop.id, product_id)

@@ -1,0 +1,71 @@
+"""Assets and product settings in and out of the admin and storefront APIs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AssetStatus = Literal["pending", "ready", "failed", "stale", "orphaned"]
+PrepStrategy = Literal["batch", "fallback", "manual"]
+
+
+class AssetOut(BaseModel):
+    id: uuid.UUID
+    product_id: str
+    variant_id: str | None
+    source_image_id: str | None
+    source_image_url: str | None
+    prepared_image_url: str | None = Field(description="A signed URL that expires; null until the asset is ready")
+    status: AssetStatus
+    prep_strategy: PrepStrategy
+    prompt_version: int
+    model_id: str | None = None
+    confidence: float | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class AssetPage(BaseModel):
+    items: list[AssetOut]
+    next_cursor: str | None
+
+
+class PrepareRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source_image_id: str | None = Field(
+        default=None, max_length=200, description="A MediaImage (or ProductImage) numeric id or GID"
+    )
+    variant_id: str | None = Field(default=None, max_length=200)
+
+
+class PrepareAllOut(BaseModel):
+    queued: int = Field(description="Products whose preparation this request queued (first page when not complete)")
+    skipped: int = Field(description="Products already ready at the current prompt version, or already pending")
+    complete: bool = Field(description="False when the rest of the catalogue is being paged through in the worker")
+
+
+class ProductSettingsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool | None = None
+    default_asset_id: uuid.UUID | None = None
+    style_preset: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class ProductSettingsOut(BaseModel):
+    enabled: bool
+    default_asset_id: uuid.UUID | None
+    style_preset: str | None
+
+
+class ProxyConfigOut(BaseModel):
+    enabled: bool
+    asset: AssetOut | None
+    style_presets: list[str]
+    quality_levels: list[str]

@@ -1,0 +1,238 @@
+"""The assets domain's arq jobs: prepare one asset, page through a catalogue, refresh cached settings.
+
+Every job is idempotent: the prep job works only on a ``pending`` row and finishes with a conditional
+``pending → ready`` that also counts the prep render, in one transaction, so a job run twice stores at
+most one result and counts one render. The Shopify read, the download and the model run with no
+database transaction open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+
+from arq import Retry, func
+from arq.worker import Function
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from seeit.assets import catalog, repository
+from seeit.assets.actions import CATALOGUE_PAGE, prepare_catalogue_page
+from seeit.assets.catalog import SourceImage, cached_metafields
+from seeit.assets.images import SourceImageInvalid, check_source_image
+from seeit.assets.service import UNRESOLVED_SOURCE
+from seeit.assets.source_images import SourceImageError, download_source_image
+from seeit.audit.repository import record_action
+from seeit.db import transaction, utcnow
+from seeit.imaging import get_image_model
+from seeit.imaging.errors import ImagingError
+from seeit.imaging.interface import ImageModel
+from seeit.imaging.prompts import current_prompt
+from seeit.metrics import record_job
+from seeit.models import ProductAsset
+from seeit.resources import Resources
+from seeit.shopify.errors import ShopifyError
+from seeit.shops.repository import installed_shop_record
+from seeit.storage import StorageError, new_object_key
+from seeit.usage.repository import count_prep_render
+
+log = logging.getLogger(__name__)
+
+# Tries of a prep job before a passing fault (network, 5xx, model timeout) fails the asset for good.
+MAX_PREP_TRIES = 4
+MAX_PREPARE_ALL_TRIES = 5
+RETRY_BASE_SECONDS = 5.0
+
+
+class PrepFailed(Exception):
+    """The asset cannot be prepared; ``code`` and the message are what the merchant sees."""
+
+    def __init__(self, code: str, message: str, *, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.retryable = retryable
+
+
+def asset_functions() -> list[Function]:
+    """The assets domain's jobs for the worker. ``keep_result=0``: a finished job leaves no result behind,
+    so the same row's job id can be queued again (a failed asset retried, a catalogue paged again)."""
+    return [
+        func(prepare_asset, name="prepare_asset", keep_result=0, max_tries=MAX_PREP_TRIES),
+        func(prepare_all_products, name="prepare_all_products", keep_result=0, max_tries=MAX_PREPARE_ALL_TRIES),
+        func(refresh_product_settings, name="refresh_product_settings", keep_result=0, max_tries=3),
+    ]
+
+
+def image_model(ctx: dict[str, Any]) -> ImageModel:
+    """The worker's image model: the one start-up put in ``ctx``, else opened on first use and kept there
+    (the worker's shutdown closes it)."""
+    model: ImageModel | None = ctx.get("image_model")
+    if model is None:
+        model = ctx["image_model"] = get_image_model(ctx["resources"].settings)
+    return model
+
+
+def _retry_delay(ctx: dict[str, Any]) -> float:
+    # Tests put a short base in the worker's ctx; production backs off 5 s, 10 s, 20 s.
+    base = float(ctx.get("prep_retry_base_seconds", RETRY_BASE_SECONDS))
+    return float(base * 2 ** (int(ctx.get("job_try", 1)) - 1))
+
+
+async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
+    """Download the source photo, cut the product out, store the PNG, and mark the asset ready."""
+    resources: Resources = ctx["resources"]
+    model = image_model(ctx)
+    row_id = uuid.UUID(asset_id)
+    async with transaction(resources) as session:
+        asset = await repository.pending_asset(session, row_id)
+        shop = await installed_shop_record(session, asset.shop_id) if asset is not None else None
+    if asset is None:
+        return "not_pending"
+    try:
+        if shop is None:
+            raise PrepFailed("shop_not_installed", "The shop is no longer installed.")
+        source = await _source_of(resources, shop.shop_domain, asset)
+        key, confidence = await _prepare(resources, model, asset, source)
+    except PrepFailed as exc:
+        if exc.retryable and int(ctx.get("job_try", 1)) < MAX_PREP_TRIES:
+            log.info("prep of %s failed (%s); retrying", asset_id, exc.code)
+            raise Retry(defer=_retry_delay(ctx)) from exc
+        async with transaction(resources) as session:
+            await repository.mark_failed(session, row_id, code=exc.code, message=str(exc))
+        await record_job(resources.arq, "prep", "failed")
+        return "failed"
+    async with transaction(resources) as session:
+        ready = await _finish(session, model, asset, source, key, confidence)
+    if ready is None:
+        await resources.storage.delete(key)  # another run finished first; keep only its result
+        return "not_pending"
+    await record_job(resources.arq, "prep", "completed")
+    return "ready"
+
+
+async def _source_of(resources: Resources, shop_domain: str, asset: ProductAsset) -> SourceImage:
+    """The asset's source photo; a fallback prep looks up the product's featured image now."""
+    if asset.source_image_id != UNRESOLVED_SOURCE:
+        return SourceImage(id=asset.source_image_id, url=asset.source_image_url)
+    try:
+        product = await catalog.read_product(resources, shop_domain, asset.product_id)
+    except ShopifyError as exc:
+        raise PrepFailed("shopify_unavailable", exc.detail_message, retryable=exc.retryable) from exc
+    source = SourceImage.of(product.image()) if product is not None else None
+    if source is None:
+        raise PrepFailed("source_image_unavailable", "The product has no image in Shopify to prepare.")
+    return source
+
+
+async def _prepare(
+    resources: Resources, model: ImageModel, asset: ProductAsset, source: SourceImage
+) -> tuple[str, float]:
+    """Download, check, cut out and store; returns the stored PNG's key and the model's confidence."""
+    settings = resources.settings
+    try:
+        data = await download_source_image(
+            resources.http,
+            source.url,
+            allowed_hosts=settings.image_fetch_allowed_hosts,
+            max_bytes=settings.max_upload_bytes,
+            allow_plain_http=settings.env == "test",
+        )
+        await asyncio.to_thread(check_source_image, data, max_pixels=settings.max_image_pixels)
+        prepared = await model.prepare_product(data, prompt=current_prompt("prep"))
+    except SourceImageError as exc:
+        raise PrepFailed(exc.code, str(exc), retryable=exc.retryable) from exc
+    except SourceImageInvalid as exc:
+        raise PrepFailed(exc.code, str(exc)) from exc
+    except ImagingError as exc:
+        raise PrepFailed(exc.code, exc.message, retryable=exc.retryable) from exc
+    key = new_object_key(f"shops/{asset.shop_id}/assets", ".png")
+    try:
+        await resources.storage.put(key, prepared.png, "image/png")
+    except StorageError as exc:
+        raise PrepFailed("internal_error", "The prepared image could not be stored.", retryable=True) from exc
+    return key, prepared.confidence
+
+
+async def _finish(
+    session: AsyncSession,
+    model: ImageModel,
+    asset: ProductAsset,
+    source: SourceImage,
+    key: str,
+    confidence: float,
+) -> ProductAsset | None:
+    """pending → ready, count the prep render and retire the stale assets this one replaces; all or nothing."""
+    prompt = current_prompt("prep")
+    if source.id != asset.source_image_id:
+        await repository.resolve_source(session, asset.id, source_image_id=source.id, source_image_url=source.url)
+    ready = await repository.mark_ready(
+        session,
+        asset.id,
+        prepared_key=key,
+        model_id=model.model_id,
+        prompt_id=prompt.prompt_id,
+        prompt_version=prompt.version,
+        confidence=confidence,
+    )
+    if ready is None:
+        return None
+    await count_prep_render(session, ready.shop_id)
+    await repository.retire_replaced(session, ready)
+    return ready
+
+
+async def prepare_all_products(
+    ctx: dict[str, Any], shop_id: str, after: str, actor: str | None = None
+) -> dict[str, int]:
+    """Page through the rest of a shop's catalogue from ``after``, preparing each enabled product.
+
+    Each page commits on its own (its prep jobs are sent after that commit). A retry starts again from
+    ``after``: pages already done find their products pending or ready and queue nothing twice.
+    """
+    resources: Resources = ctx["resources"]
+    owner = uuid.UUID(shop_id)
+    async with transaction(resources) as session:
+        shop = await installed_shop_record(session, owner)
+    if shop is None:
+        return {"queued": 0, "skipped": 0, "pages": 0}
+    queued = skipped = pages = 0
+    cursor: str | None = after
+    try:
+        while cursor is not None:
+            page = await catalog.product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
+            async with transaction(resources) as session:
+                q, s = await prepare_catalogue_page(session, owner, page.products)
+            queued, skipped, pages = queued + q, skipped + s, pages + 1
+            cursor = page.end_cursor if page.has_next_page else None
+    except ShopifyError as exc:
+        if exc.retryable and int(ctx.get("job_try", 1)) < MAX_PREPARE_ALL_TRIES:
+            raise Retry(defer=_retry_delay(ctx)) from exc
+        await record_job(resources.arq, "prepare_all", "failed")
+        raise
+    async with transaction(resources) as session:
+        record_action(
+            session,
+            owner,
+            actor,
+            "asset.prepare_all.finished",
+            None,
+            {"queued": queued, "skipped": skipped, "pages": pages, "finished_at": utcnow().isoformat()},
+        )
+    await record_job(resources.arq, "prepare_all", "completed")
+    return {"queued": queued, "skipped": skipped, "pages": pages}
+
+
+async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id: str) -> bool:
+    """Read one product's metafields from Shopify into the cache (the storefront asked about it)."""
+    resources: Resources = ctx["resources"]
+    owner = uuid.UUID(shop_id)
+    async with transaction(resources) as session:
+        shop = await installed_shop_record(session, owner)
+    if shop is None:
+        return False
+    product = await catalog.read_product(resources, shop.shop_domain, product_id)
+    values = cached_metafields(product) if product is not None else {"enabled": False}
+    async with transaction(resources) as session:
+        await repository.save_product_settings(session, owner, product_id, values)
+    return product is not None

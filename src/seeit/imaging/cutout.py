@@ -1,0 +1,102 @@
+"""``prepare_product`` pixels: a product photo in, a cropped transparent cut-out and a confidence out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+from seeit.imaging.background import fit_backdrop
+from seeit.imaging.codec import has_transparency, resized
+from seeit.imaging.matting import matte
+from seeit.imaging.saliency import salient_object_map
+from seeit.imaging.segmentation import segment
+
+# A cut-out is stored no larger than this: ample for a product that fills half of a 4096 px room.
+OUTPUT_MAX_SIDE = 2048
+# Segmentation runs at this size; edges are matted again at the output size.
+WORKING_MAX_SIDE = 1024
+# Below this confidence the photo is refused and the merchant asked for a manual cut-out.
+CONFIDENCE_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Cutout:
+    rgba: NDArray[np.uint8]
+    confidence: float
+    box: tuple[int, int, int, int]  # the crop in the decoded photo's pixels
+    scale: float  # output pixels per decoded-photo pixel
+
+
+def _bbox(mask: NDArray[np.bool_], margin: int) -> tuple[int, int, int, int]:
+    ys, xs = np.nonzero(mask)
+    h, w = mask.shape
+    if not xs.size:
+        return 0, 0, w, h
+    return (
+        max(0, int(xs.min()) - margin),
+        max(0, int(ys.min()) - margin),
+        min(w, int(xs.max()) + 1 + margin),
+        min(h, int(ys.max()) + 1 + margin),
+    )
+
+
+def _from_own_alpha(img: Image.Image) -> Cutout:
+    """The merchant's photo is already a cut-out: keep its alpha, just crop it."""
+    scaled = resized(img.convert("RGBA"), OUTPUT_MAX_SIDE)
+    rgba = np.asarray(scaled)
+    left, top, right, bottom = _bbox(rgba[..., 3] > 8, max(4, round(0.02 * max(rgba.shape[:2]))))
+    scale = scaled.width / img.width
+    box = (round(left / scale), round(top / scale), round(right / scale), round(bottom / scale))
+    return Cutout(np.ascontiguousarray(rgba[top:bottom, left:right]), 1.0, box, scale)
+
+
+def confidence_of(plainness: float, agreement: float, area: float, network: bool) -> float:
+    """How far to trust a cut-out: a backdrop the model explains, and (with the network) a mask both agree on."""
+    plain = float(np.clip((plainness - 0.55) / 0.35, 0, 1))
+    sane = 1.0 if 0.002 < area < 0.92 else 0.3
+    trust = 0.6 + 0.4 * agreement if network else 0.8
+    return round(plain * trust * sane, 3)
+
+
+def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
+    """Cut the product out of ``img``; the confidence says whether to use the result."""
+    if has_transparency(img):
+        return _from_own_alpha(img)
+    out_img = resized(img.convert("RGB"), OUTPUT_MAX_SIDE)
+    out_rgb = np.asarray(out_img)
+    oh, ow = out_rgb.shape[:2]
+    ws = min(1.0, WORKING_MAX_SIDE / max(oh, ow))
+    work_rgb = out_rgb
+    if ws < 1:
+        small = cv2.resize(out_rgb, (round(ow * ws), round(oh * ws)), interpolation=cv2.INTER_AREA)
+        work_rgb = np.asarray(small, np.uint8)
+    work = work_rgb.astype(np.float32) / 255.0
+
+    backdrop = fit_backdrop(work)
+    saliency = salient_object_map(work_rgb, model_dir)
+    seg = segment(work, backdrop, saliency)
+    confidence = confidence_of(backdrop.plainness, seg.agreement, float(seg.mask.mean()), saliency is not None)
+    del work, backdrop, saliency
+
+    # Back to output size; matting runs only on the product's box, which bounds memory on large photos.
+    mask = cv2.resize(seg.mask.astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR) > 0.5
+    margin = max(4, round(0.02 * max(oh, ow)))
+    band = max(2, round(1.5 / ws))
+    left, top, right, bottom = _bbox(mask, margin + 2 * band)
+    crop = out_rgb[top:bottom, left:right].astype(np.float32) / 255.0
+    alpha, colour = matte(crop, mask[top:bottom, left:right], band=band)
+
+    l2, t2, r2, b2 = _bbox(alpha > 0.02, margin)
+    rgba = np.empty((b2 - t2, r2 - l2, 4), np.uint8)
+    rgba[..., :3] = np.clip(colour[t2:b2, l2:r2] * 255 + 0.5, 0, 255)
+    rgba[..., 3] = np.clip(alpha[t2:b2, l2:r2] * 255 + 0.5, 0, 255)
+    rgba[rgba[..., 3] == 0, :3] = 0  # no hidden colour: smaller PNGs, and nothing to bleed when resized
+    scale = ow / img.width
+    x0, y0 = left + l2, top + t2
+    box = (round(x0 / scale), round(y0 / scale), round((x0 + r2 - l2) / scale), round((y0 + b2 - t2) / scale))
+    return Cutout(rgba, confidence, box, scale)

@@ -1,0 +1,194 @@
+"""Which pixels are product: a hard mask at working resolution, before the edges are matted.
+
+Evidence per pixel, from a fitted backdrop model and (when its weights are present) a salient-object map:
+- backdrop: the pixel matches the backdrop model within the photo's own noise;
+- shadow: darker than the backdrop by a factor, with the backdrop's chromaticity, and smooth (no fine detail),
+  which is how floor shadows and reflections of the backdrop differ from product surfaces;
+- product: anything clearly different from the backdrop that is not shadow, or the network's confident core.
+Sure product and sure backdrop become markers and a watershed on the photo's colour gradient decides the
+rest, so the boundary lands on the product's edge, not on a shadow's soft one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from seeit.imaging.background import Backdrop, border_mask
+
+Float = NDArray[np.float32]
+Mask = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    mask: Mask
+    agreement: float  # IoU between the mask and the network's own mask (1.0 when no network ran)
+    network_certainty: float  # share of pixels the network called clearly in or out
+
+
+def _fine_detail(img: Float, radius: int) -> Float:
+    """Local high-frequency energy, spread a little: product edges and texture have it, soft shadows do not."""
+    grey = img.mean(axis=2)
+    detail = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), 1.5))
+    detail = cv2.GaussianBlur(detail, (0, 0), 1.0)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    return np.asarray(cv2.dilate(detail, kernel), np.float32)
+
+
+def _border_connected(region: Mask) -> Mask:
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=4)
+    if count <= 1:
+        return region
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    keep = np.zeros(count, bool)
+    keep[edge] = True
+    keep[0] = False
+    return np.asarray(keep[labels], bool)
+
+
+def _edge_strength(img: Float) -> Float:
+    """Colour gradient magnitude per pixel (units of colour per pixel)."""
+    gx = cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3) / 8
+    gy = cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3) / 8
+    return np.asarray(np.sqrt((gx * gx + gy * gy).sum(axis=2)), np.float32)
+
+
+def _see_through(candidates: Mask, product: Mask, edges: Float, *, min_area: int, threshold: float) -> Mask:
+    """Backdrop-like patches the network put inside the product that are really holes (a chair back, a handle).
+
+    A hole is bounded by the product's sharp edge; a pale patch *on* a product (white on white, a glint)
+    fades into the rest of the product without one.
+    """
+    count, labels = cv2.connectedComponents(candidates.astype(np.uint8), connectivity=4)
+    if count <= 1:
+        return np.zeros_like(candidates)
+    kernel = np.ones((5, 5), np.uint8)
+    near = cv2.dilate(labels.astype(np.float32), kernel).astype(np.int64)
+    rim = product & ~candidates & (near > 0)
+    total = np.bincount(near[rim], minlength=count).astype(np.float32)
+    sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
+    area = np.bincount(labels.ravel(), minlength=count)
+    is_hole = (total > 0) & (sharp > 0.6 * np.maximum(total, 1)) & (area >= min_area)
+    is_hole[0] = False
+    return np.asarray(is_hole[labels], bool)
+
+
+def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
+    """The row where a glossy floor starts mirroring the product, if the rows below it are a faded mirror image.
+
+    ``signal`` is the photo minus the backdrop. Below the contact line a reflection repeats the rows above it,
+    flipped, weaker (a quarter to three quarters) and fading with distance; a symmetric product (a ball) is
+    just as strong on both sides, so the amplitude test keeps it whole.
+    """
+    rows = np.nonzero(candidate.any(axis=1))[0]
+    if rows.size < 20:
+        return None
+    cols = np.nonzero(candidate.any(axis=0))[0]
+    band = signal[:, cols.min() : cols.max() + 1].reshape(signal.shape[0], -1)
+    top, bottom = int(rows.min()), int(rows.max())
+    depth = max(4, (bottom - top) // 12)
+    strength = np.linalg.norm(band, axis=1)
+    best, best_row = 0.0, None
+    for y in range(top + (bottom - top) // 2, bottom - depth // 2):
+        reach = min(depth, bottom - y, y - top)
+        above = band[y - reach : y][::-1]
+        below = band[y + 1 : y + 1 + reach]
+        a_norm, b_norm = strength[y - reach : y][::-1], strength[y + 1 : y + 1 + reach]
+        if a_norm.min() < 1e-3:
+            continue
+        corr = (above * below).sum(axis=1) / (a_norm * np.maximum(b_norm, 1e-6))
+        gain = b_norm / a_norm
+        # The contact line is where the mirror image starts: the sharpest drop in strength among mirror rows.
+        drop = float(strength[y - 2] - strength[y + 2])
+        if np.median(corr) > 0.9 and 0.15 < np.median(gain) < 0.75 and drop > best:
+            best, best_row = drop, y
+    return best_row
+
+
+def _tidy(mask: Mask, min_hole: int) -> Mask:
+    """Drop specks, and fill pinholes (glints, noise) too small to be a real hole in the product."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count > 1:
+        areas = stats[1:, cv2.CC_STAT_AREA]
+        keep = np.concatenate([[False], areas >= max(8, 0.002 * areas.max())])
+        mask = keep[labels]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
+    small = np.concatenate([[False], stats[1:, cv2.CC_STAT_AREA] < min_hole])
+    return np.asarray(mask | small[labels], bool)
+
+
+def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentation:
+    """The product mask of ``img`` (float RGB in [0, 1]) at its own size."""
+    h, w = img.shape[:2]
+    smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
+    bg = backdrop.colour
+    diff = np.linalg.norm(smooth - bg, axis=2)
+    lum, bg_lum = smooth.mean(axis=2), np.maximum(bg.mean(axis=2), 1e-3)
+    ratio = lum / bg_lum
+    chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
+    detail = _fine_detail(smooth, max(1, round(0.003 * max(h, w))))
+
+    noise = max(backdrop.noise, 0.004)
+    like_backdrop = diff < max(4.0 * noise, 0.035)
+    # Shadows and floor reflections: darker, same hue as the backdrop, smooth. Deep black is a product.
+    like_shadow = (ratio > 0.18) & (ratio < 1.0) & (chroma < 0.06 + 3 * noise) & (detail < 0.012 + 2 * noise)
+    differs = (diff > max(6.0 * noise, 0.06)) & ~like_shadow
+    distinct = differs & ((chroma > 0.12) | (ratio > 1.06) | (ratio < 0.18) | (detail > 0.03))
+
+    plain = backdrop.plainness
+    if saliency is None:
+        sure_fg = differs
+        sure_bg = like_backdrop | _border_connected(like_backdrop | like_shadow)
+    else:
+        s = saliency
+        core = cv2.erode((s > 0.5).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (s > 0.9)
+        if plain >= 0.85:
+            soft = detail < 0.015 + 2 * noise  # blurred: a reflection or shadow edge, not a product part
+            sure_fg = (distinct & (s > 0.04) & ~(soft & (s < 0.7))) | (differs & (s > 0.5)) | core
+            sure_bg = (like_backdrop & (s < 0.5)) | ((like_shadow | like_backdrop) & (s < 0.25))
+            pale = (like_backdrop | like_shadow) & (s >= 0.25)
+            holes = _see_through(
+                pale,
+                (s >= 0.25) & ~pale,
+                _edge_strength(smooth),
+                min_area=max(12, int(0.0001 * h * w)),
+                threshold=max(0.02, 4 * noise),
+            )
+            sure_bg |= holes
+            sure_fg &= ~holes
+            mirror_row = _floor_reflection(smooth - bg, differs)
+            if mirror_row is not None:
+                below = np.zeros((h, w), bool)
+                below[mirror_row + 2 :] = True
+                sure_bg |= below
+                sure_fg &= ~below
+        else:  # the backdrop model is weak here: lean on the network
+            sure_fg = core | (distinct & (s > 0.5))
+            sure_bg = (s < 0.05) | (like_backdrop & (s < 0.3))
+        sure_bg |= border_mask(h, w, 2) & ~sure_fg
+    sure_bg &= ~sure_fg
+
+    markers = np.zeros((h, w), np.int32)
+    markers[sure_bg] = 1
+    markers[sure_fg] = 2
+    if not sure_fg.any():
+        return Segmentation(np.zeros((h, w), bool), 0.0, 0.0)
+    eight_bit = np.clip(smooth * 255 + 0.5, 0, 255).astype(np.uint8)
+    cv2.watershed(eight_bit, markers)
+    # cv2.watershed draws its lines (-1) on product edges, where the matting decides, and also all
+    # round the image frame, which is no edge at all: the frame takes its inner neighbours' side.
+    markers[0], markers[-1], markers[:, 0], markers[:, -1] = markers[1], markers[-2], markers[:, 1], markers[:, -2]
+    mask = markers != 1
+    mask = _tidy(mask, min_hole=max(16, int(0.0004 * h * w)))
+
+    if saliency is None:
+        return Segmentation(mask, 1.0, 0.0)
+    net = saliency > 0.5
+    union = float((net | mask).sum())
+    agreement = float((net & mask).sum()) / union if union else 0.0
+    certainty = float(((saliency < 0.1) | (saliency > 0.9)).mean())
+    return Segmentation(mask, agreement, certainty)

@@ -1,0 +1,1 @@
+"""Composite renders: the storefront's accept path, the worker job, long-poll, sweeper."""

@@ -1,0 +1,88 @@
+"""Render endpoints: the storefront's accept and read (with long-poll), and the merchant's listing."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query, Request, Response
+
+from seeit.db import SessionDep
+from seeit.errors import (
+    AssetNotReady,
+    Conflict,
+    NotFound,
+    QuotaExceeded,
+    RateLimited,
+    RoomSessionExpired,
+    ShopNotInstalled,
+    ValidationFailed,
+)
+from seeit.openapi import error_responses
+from seeit.ratelimit import check_storefront_rate
+from seeit.renders import service
+from seeit.renders.schemas import RenderJobList, RenderJobOut, RenderRequest
+from seeit.resources import Resources
+from seeit.shopify.dependencies import AdminShop, ProxyShop
+
+storefront_router = APIRouter(prefix="/proxy/renders", tags=["storefront"])
+admin_router = APIRouter(prefix="/api/admin/renders", tags=["admin"])
+
+MAX_WAIT_SECONDS = 25
+
+
+@storefront_router.post(
+    "",
+    status_code=202,
+    response_model=RenderJobOut,
+    responses=error_responses(
+        NotFound, AssetNotReady, Conflict, RoomSessionExpired, ValidationFailed, QuotaExceeded, RateLimited
+    ),
+)
+async def create_render(
+    body: RenderRequest,
+    request: Request,
+    response: Response,
+    shop: ProxyShop,
+    session: SessionDep,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> RenderJobOut:
+    """Accept a composite render (counts one composite render) and queue it; poll the job for its result."""
+    resources: Resources = request.app.state.resources
+    await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, body.room_session_id)
+    job, created = await service.accept_render(session, resources, shop, body, idempotency_key)
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
+    return job
+
+
+@storefront_router.get(
+    "/{job_id}",
+    response_model=RenderJobOut,
+    responses=error_responses(NotFound, RateLimited),
+)
+async def get_render(
+    job_id: uuid.UUID,
+    request: Request,
+    shop: ProxyShop,
+    wait: Annotated[int, Query(ge=0, le=MAX_WAIT_SECONDS, description="Seconds to hold for the job to finish")] = 0,
+) -> RenderJobOut:
+    """The job; with ``wait``, answered when it finishes or ``wait`` seconds pass, whichever is first."""
+    resources: Resources = request.app.state.resources
+    await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
+    # No request transaction here: a long-poll must not hold a database connection while it waits.
+    return await service.read_render(resources, shop.id, job_id, wait=wait)
+
+
+@admin_router.get("", response_model=RenderJobList, responses=error_responses(ShopNotInstalled, ValidationFailed))
+async def list_renders(
+    request: Request,
+    shop: AdminShop,
+    session: SessionDep,
+    status: Literal["queued", "processing", "completed", "failed"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    cursor: str | None = None,
+) -> RenderJobList:
+    """The shop's render jobs, newest first."""
+    resources: Resources = request.app.state.resources
+    return await service.list_renders(session, resources, shop.id, status=status, limit=limit, cursor=cursor)

@@ -1,0 +1,240 @@
+"""The render job and the render sweeper.
+
+A job may be delivered more than once (arq re-runs jobs of a worker that died, the sweeper re-sends lost
+ones); the row is the truth. ``queued → processing`` is a conditional update whose ``attempts`` value is
+the claim's token, and only the newest claim may finish the job, so no render completes twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from datetime import timedelta
+from typing import Any, cast
+
+from arq import Retry, func
+from arq.worker import Function
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from seeit.db import transaction, utcnow
+from seeit.imaging.errors import ImagingError
+from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
+from seeit.metrics import record_job
+from seeit.models import Shop
+from seeit.renders import assets, notify, repository
+from seeit.renders.repository import RenderRecord
+from seeit.resources import Resources
+from seeit.rooms.repository import RoomRecord, room_for_render
+from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.usage.repository import refund_render
+
+log = logging.getLogger(__name__)
+
+# Model attempts per job (claims by a new worker count too); retryable model errors back off in between.
+MAX_ATTEMPTS = 3
+RETRY_BACKOFF_SECONDS = (2.0, 5.0)
+# A fallback prep is polled this often, for at most this long, before the render gives up on it.
+ASSET_POLL_SECONDS = 2.0
+ASSET_WAIT_LIMIT = timedelta(minutes=10)
+# Longer than the worker's job timeout (300 s): a job processing for longer has no live worker.
+STALE_AFTER = timedelta(seconds=360)
+# How long a job may sit queued before the sweeper checks that the queue really holds it.
+QUEUED_GRACE = timedelta(seconds=30)
+SWEEP_BATCH = 200
+
+
+def render_functions() -> list[Function]:
+    # keep_result=0: the row is the truth, and a kept result would make arq refuse a re-send of the same id.
+    # max_tries is high because waiting for a fallback prep re-delivers the job every few seconds.
+    return [func(run_render, name="run_render", keep_result=0, max_tries=1000)]
+
+
+class RenderFailure(Exception):
+    """The job cannot succeed: it ends ``failed`` with this api.md error code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+async def run_render(ctx: dict[str, Any], render_job_id: str) -> str:
+    """Composite one render job: wait for its asset, claim it, call the model, store, finish."""
+    resources: Resources = ctx["resources"]
+    job_id = uuid.UUID(render_job_id)
+    async with transaction(resources) as session:
+        job = await repository.job_by_id(session, job_id)
+    if job is None or job.status in ("completed", "failed"):
+        return "finished already"
+    if job.status == "queued":
+        try:
+            await _wait_for_asset(resources, job)
+        except RenderFailure as failure:
+            await finish_failed(resources, job.id, failure, attempt=None)
+            return "failed"
+    async with transaction(resources) as session:
+        claimed = await repository.claim(session, job_id, stale_after=STALE_AFTER)
+    if claimed is None:
+        return "claimed elsewhere"
+    return await _render(ctx, resources, claimed)
+
+
+async def _wait_for_asset(resources: Resources, job: RenderRecord) -> None:
+    """Return once the job's asset serves; re-deliver the job later while its prep is still running."""
+    async with transaction(resources) as session:
+        asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
+        waiting = asset is not None and asset.status == "pending"
+        if waiting:
+            if utcnow() - job.created_at > ASSET_WAIT_LIMIT:
+                raise RenderFailure("asset_unavailable", "The product image took too long to prepare.")
+            await repository.set_waiting_stage(session, job.id, "waiting_for_asset")
+        elif (asset is None or asset.status not in assets.SERVING) and await assets.serving_asset_now(
+            session, job.shop_id, job.product_id, job.variant_id
+        ) is None:
+            raise RenderFailure("asset_unavailable", "The product image could not be prepared.")
+    if waiting:
+        raise Retry(defer=ASSET_POLL_SECONDS)  # outside the transaction, so the stage change is kept
+
+
+async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) -> str:
+    model: ImageModel = ctx["image_model"]
+    attempt = job.attempts
+    try:
+        if attempt > MAX_ATTEMPTS:
+            raise RenderFailure("internal_error", "The render was interrupted too many times.")
+        inputs = await _load_inputs(resources, job)
+        while True:
+            try:
+                result = await model.composite(
+                    inputs.room,
+                    inputs.product_png,
+                    Placement(job.placement_x, job.placement_y, job.placement_scale),
+                    quality=cast(Quality, job.quality or "standard"),
+                    prompt=inputs.prompt,
+                    watermark=inputs.watermark,
+                )
+                break
+            except ImagingError as exc:
+                if not exc.retryable or attempt >= MAX_ATTEMPTS:
+                    raise RenderFailure(exc.code, exc.message) from exc
+                await asyncio.sleep(RETRY_BACKOFF_SECONDS[min(attempt, len(RETRY_BACKOFF_SECONDS)) - 1])
+                async with transaction(resources) as session:
+                    next_attempt = await repository.record_retry(session, job.id, attempt)
+                if next_attempt is None:
+                    return "claim lost"
+                attempt = next_attempt
+        return await _store(resources, model, job, attempt, inputs, result)
+    except RenderFailure as failure:
+        await finish_failed(resources, job.id, failure, attempt=attempt, model_id=model.model_id)
+        return "failed"
+    except (StorageError, OSError) as exc:
+        # Storage is down: keep the claim; the sweeper re-sends the job once it goes stale.
+        log.warning("render %s could not reach storage: %s", job.id, exc)
+        raise
+    except Exception:
+        log.exception("render %s failed unexpectedly", job.id)
+        unexpected = RenderFailure("internal_error", "Something went wrong while rendering.")
+        await finish_failed(resources, job.id, unexpected, attempt=attempt, model_id=model.model_id)
+        return "failed"
+
+
+class _Inputs:
+    def __init__(self, room: bytes, product_png: bytes, prompt: Prompt, watermark: bool) -> None:
+        self.room = room
+        self.product_png = product_png
+        self.prompt = prompt
+        self.watermark = watermark
+
+
+async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
+    async with transaction(resources) as session:
+        room: RoomRecord | None = (
+            await room_for_render(session, job.shop_id, job.room_session_id) if job.room_session_id else None
+        )
+        asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
+        if asset is None or asset.status not in assets.SERVING:
+            asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
+        plan = await session.scalar(select(Shop.plan).where(Shop.id == job.shop_id))
+        prompt = await assets.style_prompt(session, job.shop_id, job.style_preset)
+    room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
+    if room_key is None:
+        raise RenderFailure("room_unavailable", "The room photo is no longer available.")
+    if asset is None or asset.prepared_image_url is None:
+        raise RenderFailure("asset_unavailable", "The product image is not available.")
+    try:
+        room_image = await resources.storage.get(room_key)
+    except ObjectMissing:
+        raise RenderFailure("room_unavailable", "The room photo is no longer available.") from None
+    try:
+        product_png = await resources.storage.get(asset.prepared_image_url)
+    except ObjectMissing:
+        raise RenderFailure("asset_unavailable", "The product image is no longer available.") from None
+    return _Inputs(
+        room=room_image,
+        product_png=product_png,
+        prompt=prompt,
+        watermark=resources.settings.plan(plan or "free").watermark,
+    )
+
+
+async def _store(
+    resources: Resources, model: ImageModel, job: RenderRecord, attempt: int, inputs: _Inputs, result: CompositeResult
+) -> str:
+    async with transaction(resources) as session:
+        if not await repository.set_stage(session, job.id, attempt, "storing"):
+            return "claim lost"
+    prefix = f"shops/{job.shop_id}/renders"
+    image_key = new_object_key(prefix, ".png")
+    await resources.storage.put(image_key, result.png, "image/png")
+    display_key = None
+    if job.quality == "draft" and result.display_webp is not None:
+        display_key = new_object_key(prefix, ".webp")
+        await resources.storage.put(display_key, result.display_webp, "image/webp")
+    async with transaction(resources) as session:
+        completed = await repository.complete(
+            session,
+            job.id,
+            attempt,
+            image_key=image_key,
+            display_key=display_key,
+            model_id=model.model_id,
+            prompt_id=inputs.prompt.prompt_id,
+            prompt_version=inputs.prompt.version,
+        )
+        if completed and job.style_preset:
+            await assets.count_style_preset_use(session, job.shop_id, job.style_preset)
+    if not completed:
+        # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
+        for key in filter(None, (image_key, display_key)):
+            await resources.storage.delete(key)
+        return "claim lost"
+    await notify.publish_finished(resources.arq, job.id, "completed")
+    await record_job(resources.arq, "render", "completed")
+    return "completed"
+
+
+async def finish_failed(
+    resources: Resources, job_id: uuid.UUID, failure: RenderFailure, *, attempt: int | None, model_id: str | None = None
+) -> None:
+    """``failed`` with its error code, and the render given back to the quota: once, in one transaction."""
+    async with transaction(resources) as session:
+        failed = await repository.fail(
+            session, job_id, error_code=failure.code, error_message=failure.message, attempt=attempt, model_id=model_id
+        )
+        if failed:
+            await refund_failed(session, job_id)
+    if failed:
+        await notify.publish_finished(resources.arq, job_id, "failed")
+        await record_job(resources.arq, "render", "failed")
+
+
+async def refund_failed(session: AsyncSession, job_id: uuid.UUID) -> bool:
+    """Give a failed render back to the quota, at most once (``refunded_at`` is set conditionally)."""
+    counted = await repository.mark_refunded(session, job_id)
+    if counted is None:
+        return False
+    shop_id, day = counted
+    await refund_render(session, shop_id, "composite", day)
+    return True

@@ -1,0 +1,1 @@
+"""Shoppers' room photos: uploads, direct uploads, cleanup renders, expiry and purge."""

@@ -1,0 +1,101 @@
+"""Room jobs: the cleanup render, the purge of expired sessions, and the cleanup sweeper."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from arq import func
+from arq.worker import Function
+
+from seeit.db import transaction
+from seeit.imaging.errors import ImagingError
+from seeit.imaging.interface import ImageModel
+from seeit.imaging.prompts import current_prompt
+from seeit.metrics import record_job
+from seeit.resources import Resources
+from seeit.rooms import repository
+from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.usage.repository import refund_render
+
+log = logging.getLogger(__name__)
+
+PURGE_BATCH = 200
+
+
+def room_functions() -> list[Function]:
+    # keep_result=0: a cleanup asked for again after a failure reuses the job id; nothing must refuse it.
+    return [func(cleanup_room, name="cleanup_room", keep_result=0)]
+
+
+async def _delete_images(resources: Resources, room: repository.RoomRecord) -> bool:
+    for key in filter(None, (room.original_room_image_url, room.cleaned_room_image_url, room.upload_key)):
+        try:
+            await resources.storage.delete(key)
+        except StorageError:
+            log.warning("could not delete %s; its session stays for the next purge", key)
+            return False
+    return True
+
+
+async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
+    """Delete expired room sessions and their stored photos; returns how many sessions went."""
+    resources: Resources = ctx["resources"]
+    purged = 0
+    while True:
+        async with transaction(resources) as session:
+            rooms = await repository.expired_rooms(session, limit=PURGE_BATCH)
+            deletable = [room.id for room in rooms if await _delete_images(resources, room)]
+            if deletable:
+                purged += await repository.delete_rooms(session, deletable)
+        if len(rooms) < PURGE_BATCH or not deletable:
+            break
+    if purged:
+        log.info("purged %d expired room sessions", purged)
+    return purged
+
+
+async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
+    """Run the cleanup render of one room photo; a second delivery finds nothing queued and does nothing."""
+    resources: Resources = ctx["resources"]
+    model: ImageModel = ctx["image_model"]
+    room_id = uuid.UUID(room_session_id)
+    async with transaction(resources) as session:
+        room = await repository.claim_cleanup(session, room_id)
+    if room is None:
+        return "claimed elsewhere"
+    try:
+        if room.original_room_image_url is None:
+            raise ImagingError("The room photo is missing.")
+        original = await resources.storage.get(room.original_room_image_url)
+        cleaned = await model.cleanup_room(original, prompt=current_prompt("cleanup"))
+    except (ImagingError, ObjectMissing) as exc:
+        message = exc.message if isinstance(exc, ImagingError) else "The room photo is no longer available."
+        await fail_cleanup_and_refund(resources, room_id, message)
+        return "failed"
+    except Exception:
+        log.exception("cleanup of room %s failed unexpectedly", room_id)
+        await fail_cleanup_and_refund(resources, room_id, "Something went wrong while cleaning up the photo.")
+        return "failed"
+    key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
+    await resources.storage.put(key, cleaned, "image/png")
+    async with transaction(resources) as session:
+        completed = await repository.complete_cleanup(session, room_id, key)
+    if not completed:
+        await resources.storage.delete(key)
+        return "claim lost"
+    await record_job(resources.arq, "cleanup", "completed")
+    return "completed"
+
+
+async def fail_cleanup_and_refund(resources: Resources, room_id: uuid.UUID, message: str) -> bool:
+    """Fail the room's cleanup and give the cleanup render back to the quota, once."""
+    async with transaction(resources) as session:
+        counted = await repository.fail_cleanup(session, room_id, message)
+        if counted is not None:
+            await refund_render(session, counted[0], "cleanup", counted[1])
+    if counted is None:
+        return False
+    await record_job(resources.arq, "cleanup", "failed")
+    return True

@@ -1,0 +1,76 @@
+"""Every GraphQL document the service sends to the Admin API (a test validates each against the real schema).
+
+The app-owned metafields live in the namespace ``$app:see_it`` (declared in ``shopify.app.toml`` as
+``[product.metafields.see_it.*]``); ``$app`` is resolved by Shopify to this app's reserved prefix.
+"""
+
+from __future__ import annotations
+
+METAFIELD_NAMESPACE = "$app:see_it"
+
+_IMAGE = "image { url width height altText }"
+
+_PRODUCT_FIELDS = f"""
+    id
+    title
+    handle
+    updatedAt
+    featuredMedia {{ id ... on MediaImage {{ {_IMAGE} }} }}
+    enabled: metafield(namespace: "{METAFIELD_NAMESPACE}", key: "enabled") {{ value }}
+    defaultAssetId: metafield(namespace: "{METAFIELD_NAMESPACE}", key: "default_asset_id") {{ value }}
+    stylePreset: metafield(namespace: "{METAFIELD_NAMESPACE}", key: "style_preset") {{ value }}
+"""
+
+SHOP = """
+query SeeItShop {
+  shop { id name myshopifyDomain }
+}
+"""
+
+PRODUCT = f"""
+query SeeItProduct($id: ID!, $mediaCount: Int!) {{
+  product(id: $id) {{
+    {_PRODUCT_FIELDS}
+    media(first: $mediaCount) {{
+      nodes {{ id mediaContentType ... on MediaImage {{ {_IMAGE} }} }}
+    }}
+  }}
+}}
+"""
+
+PRODUCTS_PAGE = f"""
+query SeeItProducts($first: Int!, $after: String) {{
+  products(first: $first, after: $after, sortKey: ID) {{
+    nodes {{
+      {_PRODUCT_FIELDS}
+    }}
+    pageInfo {{ hasNextPage endCursor }}
+  }}
+}}
+"""
+
+METAFIELDS_SET = """
+mutation SeeItMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
+  metafieldsSet(metafields: $metafields) {
+    metafields { key namespace value type }
+    userErrors { field message code }
+  }
+}
+"""
+
+METAFIELDS_DELETE = """
+mutation SeeItMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {
+  metafieldsDelete(metafields: $metafields) {
+    deletedMetafields { key namespace ownerId }
+    userErrors { field message }
+  }
+}
+"""
+
+ALL_DOCUMENTS: dict[str, str] = {
+    "SHOP": SHOP,
+    "PRODUCT": PRODUCT,
+    "PRODUCTS_PAGE": PRODUCTS_PAGE,
+    "METAFIELDS_SET": METAFIELDS_SET,
+    "METAFIELDS_DELETE": METAFIELDS_DELETE,
+}

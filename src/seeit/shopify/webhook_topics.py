@@ -1,0 +1,125 @@
+"""What each webhook topic does, once per event: the delivery is recorded and handled in one transaction.
+
+Recording and handling share the request's transaction, so a handler that fails rolls the record back and
+Shopify's retry is handled afresh; a duplicate delivery finds the record and does nothing. Heavy work
+(``shop/redact``) goes to the worker through the outbox; its event is marked processed when the job is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from seeit.assets import lifecycle
+from seeit.errors import BadRequest
+from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.shopify import repository
+from seeit.shopify.ids import InvalidShopifyId, to_gid
+from seeit.shops import repository as shops_repository
+from seeit.shops import service as shops_service
+
+log = logging.getLogger(__name__)
+
+REDACT_SHOP_JOB = "redact_shop"
+
+Outcome = Literal["processed", "queued", "duplicate", "ignored"]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    topic: str
+    shop_domain: str
+    event_key: str
+    payload: dict[str, Any]
+
+
+def redact_shop_job(event_id: uuid.UUID, shop_domain: str) -> DeferredJob:
+    return DeferredJob(
+        REDACT_SHOP_JOB, job_id_for("shop_redact", event_id), {"event_id": str(event_id), "shop_domain": shop_domain}
+    )
+
+
+# A handler returns True when the event is fully processed, False when a job will finish it.
+Handler = Callable[[AsyncSession, uuid.UUID, Delivery], Awaitable[bool]]
+
+
+async def _app_uninstalled(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    await shops_service.uninstall_shop(session, delivery.shop_domain)
+    return True
+
+
+def _product_gid(payload: dict[str, Any]) -> str:
+    try:
+        return to_gid("Product", payload.get("admin_graphql_api_id") or payload["id"])
+    except (KeyError, InvalidShopifyId):
+        raise BadRequest("The product webhook carries no product id.") from None
+
+
+async def _products_update(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    _product_gid(delivery.payload)
+    shop_id = await shops_repository.shop_id_for(session, delivery.shop_domain)
+    if shop_id is not None:
+        moved = await lifecycle.product_changed(session, shop_id, delivery.payload)
+        log.info("products/update on %s: %d assets moved", delivery.shop_domain, moved)
+    return True
+
+
+async def _products_delete(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    product_gid = _product_gid(delivery.payload)
+    shop_id = await shops_repository.shop_id_for(session, delivery.shop_domain)
+    if shop_id is not None:
+        moved = await lifecycle.product_deleted(session, shop_id, product_gid)
+        log.info("products/delete %s on %s: %d assets orphaned", product_gid, delivery.shop_domain, moved)
+    return True
+
+
+async def _customer_request(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    # See It stores nothing about customers (room photos are anonymous and expire), so there is nothing to
+    # report or erase; the webhook_events row and this line are the record that the request was answered.
+    customer = delivery.payload.get("customer") or {}
+    request_id = (delivery.payload.get("data_request") or {}).get("id")
+    log.info(
+        "%s for %s (customer %s, request %s): no customer data is kept",
+        delivery.topic,
+        delivery.shop_domain,
+        customer.get("id") if isinstance(customer, dict) else None,
+        request_id,
+    )
+    return True
+
+
+async def _shop_redact(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    defer_job(session, redact_shop_job(event_id, delivery.shop_domain))
+    return False
+
+
+HANDLERS: dict[str, Handler] = {
+    "app/uninstalled": _app_uninstalled,
+    "products/update": _products_update,
+    "products/delete": _products_delete,
+    "customers/data_request": _customer_request,
+    "customers/redact": _customer_request,
+    "shop/redact": _shop_redact,
+}
+
+
+async def handle_delivery(session: AsyncSession, delivery: Delivery) -> Outcome:
+    """Handle a verified delivery once per event key."""
+    handler = HANDLERS.get(delivery.topic)
+    if handler is None:
+        return "ignored"
+    event_id = await repository.claim_event(
+        session, event_key=delivery.event_key, shop_domain=delivery.shop_domain, topic=delivery.topic
+    )
+    if event_id is None:
+        log.info("webhook %s %s already received: skipped", delivery.topic, delivery.event_key)
+        return "duplicate"
+    if await handler(session, event_id, delivery):
+        await repository.mark_processed(session, event_id)
+        return "processed"
+    return "queued"

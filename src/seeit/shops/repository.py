@@ -1,0 +1,278 @@
+"""Every query on ``shops`` and the shop-wide statements of its lifecycle (install, uninstall, redact)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from seeit.models import Shop
+
+
+@dataclass(frozen=True)
+class EncryptedTokens:
+    """Token columns as stored: ciphertexts, never plaintext."""
+
+    access_token: str
+    refresh_token: str | None
+    access_token_expires_at: datetime | None
+    refresh_token_expires_at: datetime | None
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "access_token": self.access_token,
+            "refresh_token": self.refresh_token,
+            "access_token_expires_at": self.access_token_expires_at,
+            "refresh_token_expires_at": self.refresh_token_expires_at,
+        }
+
+
+@dataclass(frozen=True)
+class StoredTokens(EncryptedTokens):
+    shop_id: uuid.UUID
+    uninstalled: bool
+
+
+@dataclass(frozen=True)
+class InstalledShop:
+    id: uuid.UUID
+    shop_domain: str
+    plan: str
+    first_install: bool
+
+
+async def upsert_installed_shop(
+    session: AsyncSession,
+    *,
+    shop_domain: str,
+    shopify_shop_id: str,
+    scope: str,
+    tokens: EncryptedTokens,
+    plan: str,
+    daily_quota: int,
+    monthly_quota: int,
+) -> InstalledShop:
+    """Insert a new shop on ``plan``, or reinstall a known one keeping its plan, quotas and data."""
+    new_row = insert(Shop).values(
+        id=uuid.uuid4(),
+        shop_domain=shop_domain,
+        shopify_shop_id=shopify_shop_id,
+        scope=scope,
+        plan=plan,
+        daily_quota=daily_quota,
+        monthly_quota=monthly_quota,
+        created_at=func.now(),
+        updated_at=func.now(),
+        **tokens.values(),
+    )
+    statement = new_row.on_conflict_do_update(
+        index_elements=[Shop.shop_domain],
+        set_={
+            "shopify_shop_id": new_row.excluded.shopify_shop_id,
+            "scope": new_row.excluded.scope,
+            "uninstalled_at": None,
+            "updated_at": func.now(),
+            **{name: new_row.excluded[name] for name in tokens.values()},
+        },
+    ).returning(Shop.id, Shop.shop_domain, Shop.plan, text("xmax = 0"))  # xmax = 0: the row was inserted
+    row = (await session.execute(statement)).one()
+    return InstalledShop(id=row[0], shop_domain=row[1], plan=row[2], first_install=bool(row[3]))
+
+
+_TOKEN_COLUMNS = (
+    Shop.access_token,
+    Shop.refresh_token,
+    Shop.access_token_expires_at,
+    Shop.refresh_token_expires_at,
+    Shop.id,
+    Shop.uninstalled_at.is_not(None),
+)
+
+
+async def stored_tokens(session: AsyncSession, shop_domain: str) -> StoredTokens | None:
+    row = (await session.execute(select(*_TOKEN_COLUMNS).where(Shop.shop_domain == shop_domain))).one_or_none()
+    return StoredTokens(*row) if row is not None else None
+
+
+async def replace_tokens(
+    session: AsyncSession, shop_id: uuid.UUID, *, spent_refresh_token: str | None, tokens: EncryptedTokens
+) -> bool:
+    """Store refreshed tokens only if the refresh token we spent is still the stored one and the shop installed."""
+    result = await session.execute(
+        update(Shop)
+        .where(
+            Shop.id == shop_id,
+            Shop.uninstalled_at.is_(None),
+            Shop.refresh_token.is_not_distinct_from(spent_refresh_token),
+        )
+        .values(updated_at=func.now(), **tokens.values())
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def mark_uninstalled(session: AsyncSession, shop_domain: str) -> uuid.UUID | None:
+    """Set ``uninstalled_at`` and erase the tokens; the shop's id, or None for an unknown shop."""
+    return await session.scalar(
+        update(Shop)
+        .where(Shop.shop_domain == shop_domain)
+        .values(
+            uninstalled_at=func.coalesce(Shop.uninstalled_at, func.now()),
+            updated_at=func.now(),
+            access_token="",
+            refresh_token=None,
+            access_token_expires_at=None,
+            refresh_token_expires_at=None,
+        )
+        .returning(Shop.id)
+    )
+
+
+async def shop_id_for(session: AsyncSession, shop_domain: str, *, installed: bool | None = None) -> uuid.UUID | None:
+    query = select(Shop.id).where(Shop.shop_domain == shop_domain)
+    if installed is True:
+        query = query.where(Shop.uninstalled_at.is_(None))
+    elif installed is False:
+        query = query.where(Shop.uninstalled_at.is_not(None))
+    return await session.scalar(query)
+
+
+async def delete_shop(session: AsyncSession, shop_id: uuid.UUID) -> bool:
+    """Delete the shop row; every table that refers to it cascades."""
+    result = await session.execute(delete(Shop).where(Shop.id == shop_id))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# Queued work of an uninstalled shop is cancelled with its quota given back, each refund at most once:
+# the rows are locked and re-checked (`status = 'queued'`) so a worker claiming one at the same moment wins
+# or loses cleanly, and `refunded_at` / `cleanup_usage_date` record that the render was given back.
+_CANCEL_RENDERS = text(
+    """
+    WITH old AS (
+        SELECT id, usage_date, (refunded_at IS NULL AND usage_date IS NOT NULL) AS refund
+        FROM render_jobs WHERE shop_id = :shop_id AND status = 'queued'
+        FOR UPDATE
+    ), cancelled AS (
+        UPDATE render_jobs r
+        SET status = 'failed', error_code = 'cancelled', error_message = :message, completed_at = now(),
+            refunded_at = CASE WHEN old.refund THEN now() ELSE r.refunded_at END
+        FROM old WHERE r.id = old.id AND r.status = 'queued'
+        RETURNING old.usage_date, old.refund
+    )
+    SELECT usage_date FROM cancelled WHERE refund
+    """
+)
+
+_CANCEL_CLEANUPS = text(
+    """
+    WITH old AS (
+        SELECT id, cleanup_usage_date FROM room_sessions
+        WHERE shop_id = :shop_id AND cleanup_status = 'queued'
+        FOR UPDATE
+    ), cancelled AS (
+        UPDATE room_sessions r
+        SET cleanup_status = 'failed', cleanup_error = :message, cleanup_usage_date = NULL
+        FROM old WHERE r.id = old.id AND r.cleanup_status = 'queued'
+        RETURNING old.cleanup_usage_date
+    )
+    SELECT cleanup_usage_date FROM cancelled WHERE cleanup_usage_date IS NOT NULL
+    """
+)
+
+_REFUND = {
+    column: text(
+        f"""
+        UPDATE usage_daily SET {column} = greatest({column} - :n, 0)
+        WHERE shop_id = :shop_id AND date = :day
+        """
+    )
+    for column in ("composite_renders", "cleanup_renders")
+}
+
+
+async def cancel_queued_renders(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
+    """Fail the shop's queued render jobs as ``cancelled`` and refund their composite renders."""
+    days = list((await session.execute(_CANCEL_RENDERS, {"shop_id": shop_id, "message": message})).scalars())
+    await _refund(session, shop_id, "composite_renders", days)
+    return len(days)
+
+
+async def cancel_queued_cleanups(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
+    """Fail the shop's queued room cleanups and refund their cleanup renders."""
+    days = list((await session.execute(_CANCEL_CLEANUPS, {"shop_id": shop_id, "message": message})).scalars())
+    await _refund(session, shop_id, "cleanup_renders", days)
+    return len(days)
+
+
+async def _refund(session: AsyncSession, shop_id: uuid.UUID, column: str, days: list[date]) -> None:
+    for day, n in sorted(Counter(days).items()):
+        await session.execute(_REFUND[column], {"shop_id": shop_id, "day": day, "n": n})
+
+
+@dataclass(frozen=True)
+class ShopRecord:
+    id: uuid.UUID
+    shop_domain: str
+    plan: str
+    daily_quota: int
+    monthly_quota: int
+    max_concurrent_renders: int | None
+    scope: str | None
+    created_at: datetime
+
+
+async def installed_shop_record(session: AsyncSession, shop_id: uuid.UUID) -> ShopRecord | None:
+    row = (
+        await session.execute(
+            select(
+                Shop.id,
+                Shop.shop_domain,
+                Shop.plan,
+                Shop.daily_quota,
+                Shop.monthly_quota,
+                Shop.max_concurrent_renders,
+                Shop.scope,
+                Shop.created_at,
+            ).where(Shop.id == shop_id, Shop.uninstalled_at.is_(None))
+        )
+    ).one_or_none()
+    return ShopRecord(*row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class UsageCounts:
+    prep_renders: int = 0
+    cleanup_renders: int = 0
+    composite_renders: int = 0
+
+
+_USAGE_TOTALS = text(
+    """
+    SELECT coalesce(sum(prep_renders), 0), coalesce(sum(cleanup_renders), 0), coalesce(sum(composite_renders), 0)
+    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
+    """
+)
+
+_USAGE_DAYS = text(
+    """
+    SELECT date, prep_renders, cleanup_renders, composite_renders
+    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
+    """
+)
+
+
+async def usage_totals(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> UsageCounts:
+    """Renders counted from ``first`` to ``last`` inclusive."""
+    row = (await session.execute(_USAGE_TOTALS, {"shop_id": shop_id, "first": first, "last": last})).one()
+    return UsageCounts(int(row[0]), int(row[1]), int(row[2]))
+
+
+async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> dict[date, UsageCounts]:
+    """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
+    rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
+    return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}

@@ -1,0 +1,113 @@
+"""Shop rules: what uninstalling and redacting do, and what the merchant sees of their plan and usage."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from seeit.config import Settings
+from seeit.errors import ShopNotInstalled, ValidationFailed
+from seeit.shops import repository
+from seeit.shops.directory import ShopContext, forget_shop
+from seeit.shops.schemas import ShopOut, UsageDay, UsageOut, UsageSummary
+from seeit.storage import Storage
+
+log = logging.getLogger(__name__)
+
+MAX_USAGE_DAYS = 366
+DEFAULT_USAGE_DAYS = 30
+CANCELLED_MESSAGE = "Cancelled: the app was uninstalled from the shop."
+
+
+def forget_shop_after_commit(session: AsyncSession, shop_domain: str) -> None:
+    """Drop the cached shop now and again once this transaction commits, so no reader re-caches the old state."""
+    forget_shop(shop_domain)
+
+    def forget(_: Session) -> None:
+        forget_shop(shop_domain)
+
+    event.listen(session.sync_session, "after_commit", forget, once=True)
+
+
+async def uninstall_shop(session: AsyncSession, shop_domain: str) -> uuid.UUID | None:
+    """``app/uninstalled``: mark the shop, erase its tokens, cancel and refund its queued work.
+
+    Returns the shop's id, or None for a shop we never knew (a late or foreign delivery).
+    """
+    shop_id = await repository.mark_uninstalled(session, shop_domain)
+    if shop_id is None:
+        log.info("app/uninstalled for unknown shop %s: nothing to do", shop_domain)
+        return None
+    renders = await repository.cancel_queued_renders(session, shop_id, CANCELLED_MESSAGE)
+    cleanups = await repository.cancel_queued_cleanups(session, shop_id, CANCELLED_MESSAGE)
+    forget_shop_after_commit(session, shop_domain)
+    log.info("uninstalled %s: %d queued renders and %d cleanups cancelled", shop_domain, renders, cleanups)
+    return shop_id
+
+
+async def redact_shop(session: AsyncSession, storage: Storage, shop_domain: str) -> bool:
+    """``shop/redact``: delete every stored object and every row of an uninstalled shop.
+
+    A shop that is installed again is left alone (Shopify does not send ``shop/redact`` then; a stray one
+    must not wipe a live shop). Safe to run twice.
+    """
+    shop_id = await repository.shop_id_for(session, shop_domain, installed=False)
+    if shop_id is None:
+        log.info("shop/redact for %s: no uninstalled shop of that name, nothing to delete", shop_domain)
+        return False
+    # Objects first: if the deletion fails the row (and so the prefix) stays, and the job is retried.
+    await storage.delete_prefix(f"shops/{shop_id}")
+    await repository.delete_shop(session, shop_id)
+    forget_shop_after_commit(session, shop_domain)
+    log.info("redacted %s: every row and stored object deleted", shop_domain)
+    return True
+
+
+async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopContext, today: date) -> ShopOut:
+    record = await repository.installed_shop_record(session, shop.id)
+    if record is None:
+        raise ShopNotInstalled()
+    day = await repository.usage_totals(session, shop.id, today, today)
+    month = await repository.usage_totals(session, shop.id, today.replace(day=1), today)
+    return ShopOut(
+        shop_domain=record.shop_domain,
+        plan=record.plan,
+        daily_quota=record.daily_quota,
+        monthly_quota=record.monthly_quota,
+        max_concurrent_renders=record.max_concurrent_renders or settings.plan(record.plan).max_concurrent_renders,
+        watermark=settings.plan(record.plan).watermark,
+        installed_at=record.created_at,
+        usage=UsageSummary(today=UsageOut.of(day), month=UsageOut.of(month)),
+    )
+
+
+def usage_range(first: date | None, last: date | None, today: date) -> tuple[date, date]:
+    """The inclusive day range asked for (default: the last 30 days), refused when reversed or too long."""
+    last = last or today
+    first = first or last - timedelta(days=DEFAULT_USAGE_DAYS - 1)
+    if first > last:
+        raise ValidationFailed(
+            "`from` must not be after `to`.",
+            details={"fields": [{"loc": ["query", "from"], "message": "must not be after `to`"}]},
+        )
+    if (last - first).days + 1 > MAX_USAGE_DAYS:
+        raise ValidationFailed(
+            f"The range may span at most {MAX_USAGE_DAYS} days.",
+            details={"fields": [{"loc": ["query", "from"], "message": f"at most {MAX_USAGE_DAYS} days before `to`"}]},
+        )
+    return first, last
+
+
+async def usage_days(session: AsyncSession, shop: ShopContext, first: date, last: date) -> list[UsageDay]:
+    """One entry per day from ``first`` to ``last``; days with no row are zeros."""
+    counted = await repository.usage_by_day(session, shop.id, first, last)
+    days = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        days.append(UsageDay.of_day(day, counted.get(day, repository.UsageCounts())))
+    return days

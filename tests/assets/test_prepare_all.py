@@ -1,0 +1,108 @@
+"""Prepare-all: every enabled product without a current ready asset is queued, across a 500-product
+catalogue, the first page in the request and the rest paged through by the worker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from arq import func as arq_function
+from sqlalchemy import func, select
+
+from seeit.assets.actions import CATALOGUE_PAGE, PREPARE_ALL_JOB
+from seeit.assets.tasks import prepare_all_products
+from seeit.config import Settings
+from seeit.models import AuditEvent, ProductAsset, ProductSettings
+from seeit.resources import Resources
+from tests.assets.conftest import SHOP
+from tests.assets.pictures import cutout_png
+from tests.conftest import make_worker
+from tests.support import admin_headers
+
+CATALOGUE = 500
+
+
+async def _count(resources: Resources, *conditions: Any) -> int:
+    async with resources.sessionmaker() as session:
+        return int(await session.scalar(select(func.count()).select_from(ProductAsset).where(*conditions)) or 0)
+
+
+async def _prep_jobs_queued(resources: Resources) -> int:
+    members = await resources.arq.zrange("arq:queue", 0, -1)
+    return sum(1 for m in members if m.decode().startswith("prep:"))
+
+
+async def _finish_paging(settings: Settings, resources: Resources) -> dict[str, Any]:
+    """Let the real worker page through the rest of the catalogue; what it did, from the audit trail.
+
+    Only the catalogue job is registered, so the queued prep jobs are not run (their rows stay pending).
+    """
+    worker = make_worker(
+        settings,
+        functions=[arq_function(prepare_all_products, name=PREPARE_ALL_JOB, keep_result=0)],
+        cron_jobs=[],
+        burst=True,
+    )
+    await worker.async_run()
+    await worker.close()
+    async with resources.sessionmaker() as session:
+        event = await session.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.action == "asset.prepare_all.finished")
+            .order_by(AuditEvent.created_at.desc())
+            .limit(1)
+        )
+    assert event is not None
+    assert event.details is not None
+    return event.details
+
+
+async def test_a_500_product_catalogue_is_prepared_in_pages(
+    client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources, settings: Settings
+) -> None:
+    products = shopify.add_catalogue(SHOP, CATALOGUE)  # every 3rd product enabled: 167
+    enabled = [p for p in products if p.app_metafield("enabled") == "true"]
+    # One enabled product already has the merchant's own cut-out: it is skipped.
+    done = enabled[0].id.rsplit("/", 1)[-1]
+    upload = await client.put(
+        f"/api/admin/products/{done}/asset",
+        headers=admin_headers(SHOP),
+        files={"image": ("a.png", cutout_png(), "image/png")},
+    )
+    assert upload.status_code == 200
+    shopify.throttle_next(SHOP, times=1)  # the client waits as Shopify says and carries on
+
+    response = await client.post("/api/admin/prepare-all", headers=admin_headers(SHOP, user_id="5"))
+
+    assert response.status_code == 202, response.text
+    first = response.json()
+    first_page_enabled = len([p for p in products[:CATALOGUE_PAGE] if p in enabled])
+    assert first == {"queued": first_page_enabled - 1, "skipped": 1, "complete": False}
+    pending_jobs = await _prep_jobs_queued(resources)
+    rest = await _finish_paging(settings, resources)
+    assert first["queued"] + rest["queued"] == len(enabled) - 1
+    assert rest["skipped"] == 0
+    assert await _count(resources, ProductAsset.status == "pending") == len(enabled) - 1
+    assert pending_jobs == first["queued"]
+    async with resources.sessionmaker() as session:
+        cached = await session.scalar(select(func.count()).select_from(ProductSettings))
+        actions = (await session.scalars(select(AuditEvent.action).order_by(AuditEvent.created_at))).all()
+    assert cached == CATALOGUE
+    assert actions == ["asset.upload", "asset.prepare_all", "asset.prepare_all.finished"]
+
+    # Asked again, nothing new is queued: every enabled product is pending or ready.
+    again = await client.post("/api/admin/prepare-all", headers=admin_headers(SHOP))
+    assert again.json()["queued"] == 0
+    assert (await _finish_paging(settings, resources))["queued"] == 0
+    assert await _count(resources) == len(enabled)
+
+
+async def test_a_small_catalogue_completes_in_the_request(
+    client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources
+) -> None:
+    shopify.add_catalogue(SHOP, 6, enabled_every=2)
+    shopify.add_product(SHOP, 42, "No photo", images=[], enabled=True)
+    response = await client.post("/api/admin/prepare-all", headers=admin_headers(SHOP))
+    assert response.json() == {"queued": 3, "skipped": 1, "complete": True}
+    assert await _prep_jobs_queued(resources) == 3
+    assert all(not m.decode().startswith("prepare-all:") for m in await resources.arq.zrange("arq:queue", 0, -1))

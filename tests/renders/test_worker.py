@@ -1,0 +1,195 @@
+"""The render job with the real worker: completion, failure with a refund, redelivery, a killed worker."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from typing import Any
+
+import httpx
+from arq.worker import Worker
+from PIL import Image
+from sqlalchemy import text
+
+from seeit.config import Settings
+from seeit.imaging import get_image_model
+from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
+from seeit.renders.sweeper import sweep_renders
+from seeit.renders.tasks import run_render
+from seeit.resources import Resources
+from tests.conftest import make_worker
+from tests.renders.scene import make_scene, usage_today
+
+
+async def wait_for(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
+    for _ in range(6):
+        response = await client.get(url)
+        assert response.status_code == 200, response.text
+        job: dict[str, Any] = response.json()
+        if job["status"] in ("completed", "failed"):
+            return job
+    raise AssertionError(f"job did not finish: {job}")
+
+
+async def test_render_completes_with_a_stored_png_and_a_draft_webp(
+    client: httpx.AsyncClient, resources: Resources, worker: Worker
+) -> None:
+    scene = await make_scene(client, resources, plan="free")
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body(quality="draft"))).json()
+
+    job = await wait_for(client, scene.url(f"/proxy/renders/{accepted['id']}", wait="20"))
+
+    assert job["status"] == "completed", job
+    assert job["stage"] == "done"
+    assert job["error_code"] is None
+    assert job["model_id"]
+    assert job["prompt_id"]
+    assert job["prompt_version"] is not None
+    assert job["processing_ms"] is not None
+    assert job["attempts"] == 1
+    png = await client.get(job["image_url"])
+    assert png.status_code == 200
+    assert Image.open(io.BytesIO(png.content)).format == "PNG"
+    assert f"shops/{scene.shop_id}/renders/" in job["image_url"]
+    if job["display_image_url"] is not None:
+        webp = await client.get(job["display_image_url"])
+        assert Image.open(io.BytesIO(webp.content)).format == "WEBP"
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 1  # completed renders count
+
+
+async def test_failed_render_is_refunded_once(client: httpx.AsyncClient, resources: Resources, worker: Worker) -> None:
+    scene = await make_scene(client, resources)
+    # The room photo disappears from storage before the job runs: the render cannot succeed.
+    for path in resources.settings.storage_dir.glob(f"shops/{scene.shop_id}/rooms/*.jpg"):
+        path.unlink()
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
+
+    job = await wait_for(client, scene.url(f"/proxy/renders/{accepted['id']}", wait="20"))
+
+    assert job["status"] == "failed"
+    assert job["error_code"] == "room_unavailable"
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 0
+    # Delivered again (arq may), the job changes nothing: no second refund.
+    assert await run_render({"resources": resources, "image_model": None}, accepted["id"]) == "finished already"
+    from seeit.db import transaction
+    from seeit.renders.tasks import refund_failed
+
+    async with transaction(resources) as session:
+        assert await refund_failed(session, accepted["id"]) is False
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 0
+
+
+async def test_long_poll_holds_no_database_connection_and_wakes_on_finish(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+    waiting = asyncio.create_task(client.get(scene.url(f"/proxy/renders/{accepted['id']}", wait="25")))
+    while (
+        not await resources.arq.pubsub_numsub(f"seeit:render:{accepted['id']}:finished")
+        or not (await resources.arq.pubsub_numsub(f"seeit:render:{accepted['id']}:finished"))[0][1]
+    ):
+        await asyncio.sleep(0.01)
+    # Subscribed; once its one read of the row is done, the waiter holds no database connection.
+    for _ in range(200):
+        if resources.engine.pool.checkedout() == 0:  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)
+    assert resources.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert not waiting.done()
+
+    running = make_worker(settings, burst=True)
+    await running.async_run()
+    await running.close()
+    response = await waiting
+
+    assert response.json()["status"] == "completed"
+
+
+class PausingModel:
+    """The real model, held at the composite call until the test lets it go (to kill a worker mid-job)."""
+
+    async def aclose(self) -> None:
+        return None  # the test closes the real model it owns
+
+    def __init__(self, model: ImageModel) -> None:
+        self.model = model
+        self.model_id = model.model_id
+        self.entered = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def composite(
+        self,
+        room: bytes,
+        product_png: bytes,
+        placement: Placement,
+        *,
+        quality: Quality,
+        prompt: Prompt,
+        watermark: bool,
+    ) -> CompositeResult:
+        self.entered.set()
+        await self.release.wait()  # never released while its worker lives: the worker dies here
+        return await self.model.composite(
+            room, product_png, placement, quality=quality, prompt=prompt, watermark=watermark
+        )
+
+
+async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    model = get_image_model(settings)
+    pausing = PausingModel(model)
+    doomed = make_worker(settings, ctx={"settings": settings, "image_model": pausing}, cron_jobs=[])
+    task = asyncio.create_task(doomed.async_run())
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+    await asyncio.wait_for(pausing.entered.wait(), 20)
+    task.cancel()  # the worker dies while the job is processing
+    await asyncio.gather(task, return_exceptions=True)
+    await doomed.close()
+    # Redis forgets the job as if its worker's host went away with it.
+    await resources.arq.delete(f"arq:job:render:{accepted['id']}", f"arq:in-progress:{accepted['id']}")
+    await resources.arq.zrem("arq:queue", f"render:{accepted['id']}")
+    async with resources.engine.connect() as conn:
+        assert await conn.scalar(text("SELECT status FROM render_jobs")) == "processing"
+
+    # Within its deadline the job is left alone; past it (time moved on), the sweeper re-sends it.
+    assert (await sweep_renders({"resources": resources}))["taken_over"] == 0
+    async with resources.engine.begin() as conn:
+        await conn.execute(text("UPDATE render_jobs SET started_at = now() - interval '1 hour'"))
+    assert (await sweep_renders({"resources": resources}))["taken_over"] == 1
+    rescuer = make_worker(settings, burst=True, cron_jobs=[])
+    await rescuer.async_run()
+    await rescuer.close()
+
+    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    assert job["status"] == "completed", job
+    assert job["attempts"] == 2
+    # The dead worker's claim can no longer finish the job: it ran to completion exactly once.
+    pausing.release.set()
+    async with resources.engine.connect() as conn:
+        assert await conn.scalar(text("SELECT count(*) FROM render_jobs WHERE status = 'completed'")) == 1
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
+    await model.aclose()
+
+
+async def test_a_queued_job_lost_by_the_queue_is_sent_again(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+    await resources.arq.flushdb()  # Redis lost everything
+    async with resources.engine.begin() as conn:
+        await conn.execute(text("UPDATE render_jobs SET created_at = now() - interval '2 minutes'"))
+
+    assert (await sweep_renders({"resources": resources}))["resent"] == 1
+    assert (await sweep_renders({"resources": resources}))["resent"] == 0  # still queued: not sent twice
+    running = make_worker(settings, burst=True, cron_jobs=[])
+    await running.async_run()
+    await running.close()
+
+    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    assert job["status"] == "completed"

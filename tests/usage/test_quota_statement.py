@@ -1,0 +1,96 @@
+"""The quota statement alone, under real concurrency: never more counted renders than the quotas allow."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import text
+
+from seeit.db import transaction
+from seeit.resources import Resources
+from seeit.usage.repository import QuotaWindow, quota_use, refund_render, reserve_render, utc_today
+from tests.support import create_shop
+
+
+async def reserve_many(resources: Resources, window: QuotaWindow, count: int, kind: str = "composite") -> int:
+    async def one(i: int) -> bool:
+        async with transaction(resources) as session:
+            return await reserve_render(session, "cleanup" if i % 3 == 0 else "composite", window)  # type: ignore[arg-type]
+
+    results = await asyncio.gather(*(one(i) for i in range(count)))
+    return sum(results)
+
+
+async def seed_day(resources: Resources, shop_id: uuid.UUID, day: date, composite: int) -> None:
+    async with resources.engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO usage_daily (id, shop_id, date, composite_renders) "
+                "VALUES (gen_random_uuid(), :shop, :day, :n)"
+            ),
+            {"shop": shop_id, "day": day, "n": composite},
+        )
+
+
+async def test_concurrent_reservations_stop_exactly_at_the_daily_quota(resources: Resources) -> None:
+    shop = await create_shop(resources, "q1.myshopify.com")
+    window = QuotaWindow(shop.id, utc_today(), daily_quota=7, monthly_quota=1000)
+
+    accepted = await reserve_many(resources, window, 40)
+
+    assert accepted == 7
+    async with resources.sessionmaker() as session:
+        assert (await quota_use(session, shop.id, window.day)).today == 7
+
+
+async def test_first_render_of_the_day_respects_the_monthly_quota(resources: Resources) -> None:
+    shop = await create_shop(resources, "q2.myshopify.com")
+    today = utc_today()
+    earlier = today.replace(day=1) if today.day > 1 else None
+    window = QuotaWindow(shop.id, today, daily_quota=100, monthly_quota=10)
+    if earlier is None:  # the 1st of the month: nothing earlier to seed, the month is today
+        await seed_day(resources, shop.id, today, 10)
+    else:
+        await seed_day(resources, shop.id, earlier, 10)
+
+    async with transaction(resources) as session:
+        assert await reserve_render(session, "composite", window) is False
+
+
+async def test_concurrent_reservations_stop_exactly_at_the_monthly_quota(resources: Resources) -> None:
+    shop = await create_shop(resources, "q3.myshopify.com")
+    today = utc_today()
+    window = QuotaWindow(shop.id, today, daily_quota=100, monthly_quota=12)
+    if today.day > 1:
+        await seed_day(resources, shop.id, today - timedelta(days=1), 5)
+        expected = 7
+    else:
+        expected = 12
+    # Last month's renders do not count against this month.
+    await seed_day(resources, shop.id, today.replace(day=1) - timedelta(days=1), 50)
+
+    accepted = await reserve_many(resources, window, 40)
+
+    assert accepted == expected
+    async with resources.sessionmaker() as session:
+        assert (await quota_use(session, shop.id, today)).month == 12
+
+
+async def test_a_daily_quota_of_zero_accepts_nothing(resources: Resources) -> None:
+    shop = await create_shop(resources, "q4.myshopify.com")
+    window = QuotaWindow(shop.id, utc_today(), daily_quota=0, monthly_quota=100)
+    async with transaction(resources) as session:
+        assert await reserve_render(session, "cleanup", window) is False
+        assert (await quota_use(session, shop.id, window.day)).today == 0
+
+
+async def test_a_refund_frees_one_render(resources: Resources) -> None:
+    shop = await create_shop(resources, "q5.myshopify.com")
+    window = QuotaWindow(shop.id, utc_today(), daily_quota=1, monthly_quota=10)
+    async with transaction(resources) as session:
+        assert await reserve_render(session, "composite", window)
+        assert not await reserve_render(session, "composite", window)
+        await refund_render(session, shop.id, "composite", window.day)
+        assert await reserve_render(session, "composite", window)
