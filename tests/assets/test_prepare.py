@@ -201,3 +201,14 @@ async def test_a_busy_photo_fails_the_asset_asking_for_a_manual_upload(
     assert (done["status"], done["error_code"]) == ("failed", "asset_unavailable")
     assert "upload" in done["error_message"].lower()
     assert await _prep_renders(resources) == 0
+
+
+async def test_shopify_down_answers_503_and_changes_nothing(
+    client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources
+) -> None:
+    _add_lamp(shopify)
+    shopify.fail_next(SHOP, status=503)
+    response = await _prepare(client)
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "service_unavailable"
+    assert await resources.arq.zcard("arq:queue") == 0

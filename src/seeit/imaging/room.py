@@ -76,8 +76,9 @@ def clean_room(rgb: RGB) -> RGB:
         lum = chunk.mean(axis=2)
         ratio = np.interp(np.clip(lum, 0, 1), levels, curve) / np.maximum(lum, 1e-3)
         out[start : start + 256] = np.clip(chunk * ratio[..., None] * 255 + 0.5, 0, 255).astype(np.uint8)
-    sigma = noise_level(rgb)
+    sigma = noise_level(out)  # measured after the tone curve, which may have stretched the grain
     if sigma > 1.2 / 255:
-        strength = float(np.clip(sigma * 255 * 3, 8, 40))
-        out = np.asarray(cv2.bilateralFilter(out, 5, strength, 3), np.uint8)
+        # A colour range of ~4 sigma smooths grain but stops at real edges (which differ by far more).
+        strength = float(np.clip(sigma * 255 * 4, 10, 60))
+        out = np.asarray(cv2.bilateralFilter(out, 7, strength, 4), np.uint8)
     return out
