@@ -19,6 +19,8 @@ from seeit.metrics import RequestContextMiddleware
 from seeit.openapi import install_openapi
 from seeit.ops.router import router as ops_router
 from seeit.resources import Resources
+from seeit.shopify.errors import ShopifyError
+from seeit.storage import StorageError
 from seeit.storage.router import router as files_router
 
 _DEPENDENCY_DOWN = (
@@ -28,11 +30,18 @@ _DEPENDENCY_DOWN = (
     RedisConnectionError,
     RedisTimeoutError,
     ConnectionRefusedError,
+    StorageError,
 )
 
 
 async def _dependency_down(_: Request, exc: Exception) -> JSONResponse:
     return render_error(ServiceUnavailable())
+
+
+async def _shopify_failed(_: Request, exc: Exception) -> JSONResponse:
+    # Shopify's failures are typed at the adapter; here they become 503 (or 422 for refused values).
+    assert isinstance(exc, ShopifyError)
+    return render_error(exc.as_app_error())
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -60,6 +69,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     install_error_handlers(app)
     for error_type in _DEPENDENCY_DOWN:
         app.add_exception_handler(error_type, _dependency_down)
+    app.add_exception_handler(ShopifyError, _shopify_failed)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(ops_router)
     app.include_router(files_router)

@@ -188,12 +188,14 @@ def test_session_token_gives_the_shop_and_user() -> None:
         {"api_key": "another-app"},
         {"iss": "https://b.myshopify.com/admin"},
         {"dest": "https://evil.example.com"},
-        {"exp": int(time.time()) - 30},
-        {"nbf": int(time.time()) + 30},
+        {"exp": -30},
+        {"nbf": +30},
     ],
 )
 def test_session_token_refusals(variant: dict[str, Any]) -> None:
-    token = session_token("a.myshopify.com", **variant)
+    # Times are offsets from now, taken when the test runs (not when it is collected).
+    claims = {k: int(time.time()) + v if k in ("exp", "nbf") else v for k, v in variant.items()}
+    token = session_token("a.myshopify.com", **claims)
     with pytest.raises(SignatureError):
         decode_session_token(token, api_key=TEST_API_KEY, secret=TEST_SECRET)
 

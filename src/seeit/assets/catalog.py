@@ -24,15 +24,6 @@ from seeit.shopify.catalog import (
     set_product_metafields,
 )
 
-METAFIELDS_DELETE = """
-mutation SeeItMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {
-  metafieldsDelete(metafields: $metafields) {
-    deletedMetafields { key namespace ownerId }
-    userErrors { field message }
-  }
-}
-"""
-
 
 @dataclass(frozen=True)
 class SourceImage:
@@ -94,5 +85,5 @@ async def write_metafields(
         identifiers = [
             {"ownerId": product_gid, "namespace": documents.METAFIELD_NAMESPACE, "key": key} for key in cleared
         ]
-        data = await api.execute(METAFIELDS_DELETE, {"metafields": identifiers})
+        data = await api.execute(documents.METAFIELDS_DELETE, {"metafields": identifiers})
         raise_for_user_errors(data.get("metafieldsDelete"))

@@ -35,10 +35,9 @@ from seeit.errors import (
 from seeit.openapi import error_responses
 from seeit.resources import Resources
 from seeit.shopify.dependencies import AdminShop, ProxyShop
-from seeit.shopify.routing import ShopifyAwareRoute
 
 # Shopify's typed errors become the envelope (503, or 422 for userErrors) for every admin asset route.
-router = APIRouter(prefix="/api/admin", tags=["admin"], route_class=ShopifyAwareRoute)
+router = APIRouter(prefix="/api/admin", tags=["admin"])
 proxy_router = APIRouter(prefix="/proxy", tags=["storefront"])
 
 _ADMIN_ERRORS = (InvalidSessionToken, ShopNotInstalled)

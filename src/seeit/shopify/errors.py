@@ -1,7 +1,7 @@
 """Shopify's failures as our own typed errors: nothing above the adapter sees httpx or Shopify's JSON.
 
-Jobs look at ``retryable`` to decide between arq's ``Retry`` and failing for good. HTTP routes turn them
-into the envelope with ``as_app_error()`` (``ShopifyAwareRoute`` does it for a whole router).
+Jobs look at ``retryable`` to decide between arq's ``Retry`` and failing for good. The app's handler turns
+them into the envelope with ``as_app_error()``.
 """
 
 from __future__ import annotations

@@ -13,11 +13,10 @@ from seeit.openapi import error_responses
 from seeit.resources import Resources
 from seeit.shopify import install_state, service
 from seeit.shopify.oauth import authorize_url
-from seeit.shopify.routing import ShopifyAwareRoute
 from seeit.shopify.schemas import InstalledOut
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_oauth_query
 
-router = APIRouter(prefix="/auth", tags=["install"], route_class=ShopifyAwareRoute)
+router = APIRouter(prefix="/auth", tags=["install"])
 
 
 def _resources(request: Request) -> Resources:
