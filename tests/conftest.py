@@ -28,7 +28,7 @@ from seeit.resources import Resources, redis_settings
 from seeit.shops.directory import forget_all_shops
 from seeit.worker import WorkerSettings
 
-TEST_SECRET = "test-app-secret"
+TEST_SECRET = "test-app-secret-with-32-bytes-or-more"
 TEST_API_KEY = "test-api-key"
 
 
