@@ -10,7 +10,7 @@ from arq.connections import RedisSettings
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
-from seeit.assets.tasks import asset_functions
+from seeit.assets.tasks import asset_functions, resend_stalled_preps
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
@@ -60,6 +60,7 @@ def worker_cron_jobs() -> list[Any]:
         cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
         cron(sweep_renders, run_at_startup=True),  # every minute
+        cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
     ]
 

@@ -10,14 +10,15 @@ from typing import Any
 import httpx
 from arq.worker import Worker
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from seeit.assets.tasks import prepare_asset
+from seeit.assets.tasks import prepare_asset, resend_stalled_preps
 from seeit.config import Settings
 from seeit.models import AuditEvent, Shop, UsageDaily
 from seeit.resources import Resources
 from tests.assets.conftest import OTHER_SHOP, SHOP, FakeCdn, install, settled_asset
 from tests.assets.pictures import has_real_transparency
+from tests.conftest import make_worker
 from tests.support import admin_headers
 
 PRODUCT = 8123
@@ -212,3 +213,26 @@ async def test_shopify_down_answers_503_and_changes_nothing(
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "service_unavailable"
     assert await resources.arq.zcard("arq:queue") == 0
+
+
+async def test_a_prep_job_lost_from_the_queue_is_sent_again_and_the_asset_gets_ready(
+    client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources, settings: Settings
+) -> None:
+    _add_lamp(shopify)
+    asset = (await _prepare(client)).json()
+    await resources.arq.flushdb()  # the queue is lost before any worker ran the job
+    sweep_ctx = {"resources": resources}
+    assert await resend_stalled_preps(sweep_ctx) == 0  # too recent to call lost
+
+    async with resources.engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE product_assets SET updated_at = now() - interval '11 minutes' WHERE id = :id"),
+            {"id": asset["id"]},
+        )
+    assert await resend_stalled_preps(sweep_ctx) == 1
+    assert await resend_stalled_preps(sweep_ctx) == 0  # already queued: arq keeps one job per asset
+
+    worker = make_worker(settings, burst=True, cron_jobs=[])
+    await worker.async_run()
+    await worker.close()
+    assert (await settled_asset(client, SHOP, asset["id"]))["status"] == "ready"

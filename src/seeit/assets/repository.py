@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import utcnow
-from seeit.models import ProductAsset, ProductSettings
+from seeit.models import ProductAsset, ProductSettings, Shop
 
 # Assets that may serve a render: a stale one keeps serving until its replacement is ready.
 SERVING = ("ready", "stale")
@@ -325,3 +325,19 @@ async def resolve_source(
         .where(ProductAsset.id == asset_id, ProductAsset.status == "pending")
         .values(source_image_id=source_image_id, source_image_url=source_image_url)
     )
+
+
+async def stalled_pending_assets(session: AsyncSession, *, older_than: datetime, limit: int = 500) -> list[uuid.UUID]:
+    """Pending assets untouched since ``older_than`` whose shop is installed: their prep job may be lost."""
+    rows = await session.scalars(
+        select(ProductAsset.id)
+        .join(Shop, Shop.id == ProductAsset.shop_id)
+        .where(
+            ProductAsset.status == "pending",
+            ProductAsset.updated_at < older_than,
+            Shop.uninstalled_at.is_(None),
+        )
+        .order_by(ProductAsset.updated_at)
+        .limit(limit)
+    )
+    return list(rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from arq import Retry, func
@@ -21,7 +22,7 @@ from seeit.assets import catalog, repository
 from seeit.assets.actions import CATALOGUE_PAGE, prepare_catalogue_page
 from seeit.assets.catalog import SourceImage, cached_metafields
 from seeit.assets.images import SourceImageInvalid, check_source_image
-from seeit.assets.service import UNRESOLVED_SOURCE
+from seeit.assets.service import UNRESOLVED_SOURCE, prep_job
 from seeit.assets.source_images import SourceImageError, download_source_image
 from seeit.audit.repository import record_action
 from seeit.db import transaction, utcnow
@@ -31,6 +32,7 @@ from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
 from seeit.models import ProductAsset
+from seeit.queue import enqueue
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.shops.repository import installed_shop_record
@@ -236,3 +238,20 @@ async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id
     async with transaction(resources) as session:
         await repository.save_product_settings(session, owner, product_id, values)
     return product is not None
+
+
+# A prep job that has not moved its asset for this long is presumed lost (worker killed, queue flushed).
+STALLED_PREP_AFTER = timedelta(minutes=10)
+
+
+async def resend_stalled_preps(ctx: dict[str, Any]) -> int:
+    """Cron: send again the prep jobs of assets left ``pending``; arq drops the ones still queued or running."""
+    resources: Resources = ctx["resources"]
+    async with resources.sessionmaker() as session:
+        stalled = await repository.stalled_pending_assets(session, older_than=utcnow() - STALLED_PREP_AFTER)
+    sent = 0
+    for asset_id in stalled:
+        sent += await enqueue(resources.arq, prep_job(asset_id))
+    if sent:
+        log.warning("re-sent %d stalled prep jobs", sent)
+    return sent
