@@ -193,3 +193,29 @@ async def test_a_queued_job_lost_by_the_queue_is_sent_again(
 
     job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
     assert job["status"] == "completed"
+
+
+async def test_a_shop_style_preset_is_recorded_and_counted(
+    client: httpx.AsyncClient, resources: Resources, worker: Worker
+) -> None:
+    scene = await make_scene(client, resources)
+    async with resources.engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO style_presets (id, shop_id, name, prompt_template) "
+                "VALUES (gen_random_uuid(), :shop, 'showroom', 'Light it like a $place showroom.')"
+            ),
+            {"shop": scene.shop_id},
+        )
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="showroom"))).json()
+    builtin = (await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="warm"))).json()
+
+    job = await wait_for(client, scene.url(f"/proxy/renders/{accepted['id']}", wait="20"))
+    other = await wait_for(client, scene.url(f"/proxy/renders/{builtin['id']}", wait="20"))
+
+    assert job["status"] == "completed", job
+    assert job["style_preset"] == "showroom"
+    assert job["prompt_id"] == "shop.showroom"
+    assert other["prompt_id"] == "composite.warm"
+    async with resources.engine.connect() as conn:
+        assert await conn.scalar(text("SELECT usage_count FROM style_presets")) == 1
