@@ -33,14 +33,7 @@ SCENARIOS: dict[str, tuple[list[tuple[str, str | None, int]], int | None, str | 
 }
 
 
-# assets.repository.newest_serving_asset orders by ``variant_id = :variant DESC``; for the product-level
-# asset that is NULL, and PostgreSQL sorts NULLs first under DESC, so the variant's own asset loses there.
-KNOWN_RULE_BUG = pytest.mark.xfail(reason="newest_serving_asset: NULLs sort first under DESC", strict=False)
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=KNOWN_RULE_BUG) if n == "variant_own_first" else n for n in sorted(SCENARIOS)]
-)
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
 async def test_accept_statement_agrees_with_asset_for_render(resources: Resources, name: str) -> None:
     assets, default_index, variant = SCENARIOS[name]
     shop = await create_shop(resources, f"{name.replace('_', '-')}.myshopify.com")

@@ -228,9 +228,8 @@ async def newest_serving_asset(
     session: AsyncSession, shop_id: uuid.UUID, product_id: str, variant_id: str | None = None
 ) -> ProductAsset | None:
     """The newest ready asset, else the newest stale one; a variant's own asset before the product's."""
-    variant_first = (
-        ProductAsset.variant_id == variant_id if variant_id is not None else ProductAsset.variant_id.is_(None)
-    )
+    # IS NOT DISTINCT FROM is never NULL, so product-level rows (variant NULL) cannot sort ahead of it.
+    variant_first = ProductAsset.variant_id.is_not_distinct_from(variant_id)
     return await session.scalar(
         select(ProductAsset)
         .where(
