@@ -33,8 +33,10 @@ TEST_API_KEY = "test-api-key"
 
 
 def _worker_index() -> int:
+    """This test process's slot: the xdist worker number, shifted by SEEIT_TEST_SLOT so that people
+    running suites at once on one machine (SEEIT_TEST_SLOT=1, 2, ...) get databases of their own."""
     name = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    return int(name.removeprefix("gw") or 0)
+    return int(name.removeprefix("gw") or 0) + 4 * int(os.environ.get("SEEIT_TEST_SLOT", "0"))
 
 
 def free_port() -> int:

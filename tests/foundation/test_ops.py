@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from seeit.app import create_app
 from seeit.config import Settings
@@ -90,3 +92,35 @@ async def test_openapi_describes_errors_with_the_envelope(client: httpx.AsyncCli
         for status in ("422", "500", "503"):
             schema = operation["responses"][status]["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}
+
+
+async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
+    client: httpx.AsyncClient, resources: Resources, database_url: str
+) -> None:
+    from seeit.shops.directory import forget_all_shops
+    from tests.support import admin_headers, create_shop
+
+    await create_shop(resources, "restart.myshopify.com")
+    headers = admin_headers("restart.myshopify.com")
+    assert (await client.get("/api/admin/shop", headers=headers)).status_code == 200
+
+    database = database_url.rsplit("/", 1)[1]
+    admin = create_async_engine(database_url.rsplit("/", 1)[0] + "/postgres")
+    async with admin.begin() as conn:
+        await conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
+            ),
+            {"db": database},
+        )
+    await admin.dispose()
+
+    statuses = []
+    for _ in range(resources.settings.database_pool_size + 2):
+        forget_all_shops()  # make every request read the database
+        response = await client.get("/api/admin/shop", headers=headers)
+        statuses.append(response.status_code)
+        if response.status_code != 200:
+            assert response.json()["error"]["code"] == "service_unavailable"
+    assert set(statuses) <= {200, 503}
+    assert statuses[-1] == 200

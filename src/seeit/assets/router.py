@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException, MultiPartParser
 
 from seeit.assets import actions, product_settings, service
 from seeit.assets.schemas import (
@@ -35,14 +32,13 @@ from seeit.errors import (
 from seeit.openapi import error_responses
 from seeit.resources import Resources
 from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.uploads import read_uploaded_image
 
 # Shopify's typed errors become the envelope (503, or 422 for userErrors) for every admin asset route.
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 proxy_router = APIRouter(prefix="/proxy", tags=["storefront"])
 
 _ADMIN_ERRORS = (InvalidSessionToken, ShopNotInstalled)
-# Multipart framing around the image: boundaries, part headers.
-_MULTIPART_SLACK = 64 * 1024
 _UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -105,40 +101,12 @@ async def prepare_all(request: Request, shop: AdminShop, session: SessionDep) ->
     return await actions.prepare_all(session, _resources(request), shop)
 
 
-async def _bounded(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
-    received = 0
-    async for chunk in request.stream():
-        received += len(chunk)
-        if received > limit:
-            raise PayloadTooLarge(details={"max_bytes": limit - _MULTIPART_SLACK})
-        yield chunk
-
-
 async def _uploaded_image(request: Request) -> bytes:
     """The multipart ``image`` field, refused with 413 as soon as the body passes the byte limit."""
-    max_bytes = _resources(request).settings.max_upload_bytes
-    limit = max_bytes + _MULTIPART_SLACK
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(details={"max_bytes": max_bytes})
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "multipart/form-data":
         raise UnsupportedMediaType("Send the PNG as multipart/form-data in the field `image`.")
-    parser = MultiPartParser(request.headers, _bounded(request, limit), max_files=1, max_fields=5)
-    try:
-        form = await parser.parse()
-    except MultiPartException as exc:
-        raise BadRequest(f"Malformed multipart body: {exc.message}") from None
-    try:
-        image = form.get("image")
-        if not isinstance(image, UploadFile):
-            raise ValidationFailed(details={"fields": [{"loc": ["body", "image"], "message": "Field required"}]})
-        data = await image.read(max_bytes + 1)
-    finally:
-        await form.close()
-    if len(data) > max_bytes:
-        raise PayloadTooLarge(details={"max_bytes": max_bytes})
-    return data
+    return await read_uploaded_image(request, _resources(request).settings.max_upload_bytes)
 
 
 @router.put(

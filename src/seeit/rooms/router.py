@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncGenerator
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
-from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException, MultiPartParser
 
 from seeit.db import SessionDep
 from seeit.errors import (
@@ -30,11 +27,10 @@ from seeit.rooms import service
 from seeit.rooms.schemas import DirectUploadRequest, RoomSessionOut
 from seeit.shopify.dependencies import ProxyShop
 from seeit.shops.directory import ShopContext
+from seeit.uploads import read_uploaded_image
 
 router = APIRouter(prefix="/proxy/rooms", tags=["storefront"])
 
-# Multipart framing around the image: boundaries, part headers, a few small fields.
-_MULTIPART_SLACK = 64 * 1024
 _UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -60,37 +56,8 @@ async def _rate(request: Request, shop: ShopContext, room_id: uuid.UUID | None =
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, room_id)
 
 
-async def _bounded(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
-    """The request body, refused with 413 as soon as it passes ``limit`` bytes (never read whole first)."""
-    received = 0
-    async for chunk in request.stream():
-        received += len(chunk)
-        if received > limit:
-            raise PayloadTooLarge(details={"max_bytes": limit - _MULTIPART_SLACK})
-        yield chunk
-
-
 async def _uploaded_image(request: Request) -> bytes:
-    max_bytes = _resources(request).settings.max_upload_bytes
-    limit = max_bytes + _MULTIPART_SLACK
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(details={"max_bytes": max_bytes})
-    parser = MultiPartParser(request.headers, _bounded(request, limit), max_files=1, max_fields=5)
-    try:
-        form = await parser.parse()
-    except MultiPartException as exc:
-        raise BadRequest(f"Malformed multipart body: {exc.message}") from None
-    try:
-        image = form.get("image")
-        if not isinstance(image, UploadFile):
-            raise ValidationFailed(details={"fields": [{"loc": ["body", "image"], "message": "Field required"}]})
-        data = await image.read(max_bytes + 1)
-    finally:
-        await form.close()
-    if len(data) > max_bytes:
-        raise PayloadTooLarge(details={"max_bytes": max_bytes})
-    return data
+    return await read_uploaded_image(request, _resources(request).settings.max_upload_bytes)
 
 
 @router.post(
