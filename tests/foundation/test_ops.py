@@ -94,6 +94,9 @@ async def test_openapi_describes_errors_with_the_envelope(client: httpx.AsyncCli
             assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}
 
 
+OTHER_SESSIONS = "datname = :db AND pid <> pg_backend_pid()"
+
+
 async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
     client: httpx.AsyncClient, resources: Resources, database_url: str
 ) -> None:
@@ -108,9 +111,7 @@ async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
     admin = create_async_engine(database_url.rsplit("/", 1)[0] + "/postgres")
     async with admin.begin() as conn:
         await conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
-            ),
+            text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {OTHER_SESSIONS}"),
             {"db": database},
         )
     await admin.dispose()
