@@ -30,7 +30,9 @@ def render_room(
     img[horizon - height // 60 : horizon] = (0.95, 0.95, 0.93)  # skirting board
     xs = np.linspace(0, 1, width, dtype=np.float32)[None, :, None]
     img *= 0.75 + 0.35 * (1 - xs)  # a window on the left
-    cv2.rectangle(img, (int(0.08 * width), int(0.12 * height)), (int(0.28 * width), int(0.45 * height)), (0.9, 0.92, 0.95), -1)
+    cv2.rectangle(
+        img, (int(0.08 * width), int(0.12 * height)), (int(0.28 * width), int(0.45 * height)), (0.9, 0.92, 0.95), -1
+    )
     img *= np.asarray(light, np.float32) * brightness
     img += rng.normal(0, noise / 255, img.shape).astype(np.float32)
     rgb = np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)

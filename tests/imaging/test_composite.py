@@ -26,7 +26,7 @@ def test_product_bottom_centre_and_width_land_exactly_on_the_placement(
     result = composite_bytes(bright_neutral_room, solid_product_png(colour=MAGENTA), placement, "standard", False)
     rgb = decode(result.png)
     assert (result.width, result.height) == (1200, 900)
-    left, top, right, bottom = magenta_box(rgb)
+    left, _top, right, bottom = magenta_box(rgb)
     assert abs(bottom - placement.y * 900) <= 1
     assert abs((left + right) / 2 - placement.x * 1200) <= 1
     assert abs((right - left) - placement.scale * 1200) <= 1
@@ -97,7 +97,8 @@ def test_free_plan_renders_carry_a_watermark(bright_neutral_room: bytes) -> None
 def test_a_lighter_display_webp_comes_with_the_png(bright_neutral_room: bytes) -> None:
     result = composite_bytes(bright_neutral_room, solid_product_png(), Placement(0.5, 0.9, 0.2), "standard", False)
     assert result.display_webp is not None
-    assert result.display_webp[:4] == b"RIFF" and result.display_webp[8:12] == b"WEBP"
+    assert result.display_webp[:4] == b"RIFF"
+    assert result.display_webp[8:12] == b"WEBP"
     assert len(result.display_webp) < len(result.png) / 2
     assert result.png[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -53,7 +53,7 @@ def _scaled_product(product: Image.Image, width: int) -> tuple[Float, Float]:
     return rgba[..., :3], rgba[..., 3]
 
 
-def _light_gains(room: Float, box: tuple[int, int, int, int]) -> Float:
+def _light_gains(room: RGB, box: tuple[int, int, int, int]) -> Float:
     """Per-channel gains that re-light the product to the room around its spot (a box 2x its size)."""
     left, top, right, bottom = box
     h, w = room.shape[:2]
@@ -61,7 +61,7 @@ def _light_gains(room: Float, box: tuple[int, int, int, int]) -> Float:
     region = room[max(0, top - ph // 2) : min(h, bottom + ph // 2), max(0, left - pw // 2) : min(w, right + pw // 2)]
     if region.size == 0:
         region = room
-    mean = region.reshape(-1, 3).mean(axis=0)
+    mean = region[::2, ::2].reshape(-1, 3).mean(axis=0) / 255.0
     lum = float(mean.mean())
     brightness = float(np.clip((lum / STUDIO_LUMINANCE) ** 0.6, 0.45, 1.25))
     cast = mean / max(lum, 1e-3)  # the room light's colour, 1.0 when neutral
@@ -70,34 +70,47 @@ def _light_gains(room: Float, box: tuple[int, int, int, int]) -> Float:
     return np.asarray(brightness * tint, np.float32)
 
 
-def _contact_shadow(alpha: Float, out_shape: tuple[int, int], left: int, top: int, darkness: float) -> Float:
-    """Shadow opacity over the output: a soft pool under the product and a tight occlusion where it touches."""
+def _contact_shadow(
+    alpha: Float, out_shape: tuple[int, int], left: int, top: int, darkness: float
+) -> tuple[Float, int, int]:
+    """Shadow opacity in a window round the product's foot (and the window's top-left in the output).
+
+    A tight occlusion where the product touches (its lowest rows, squashed flat, a little blurred) and a
+    much softer pool as wide as its footprint. Computed in a window, not the whole frame: blurring a
+    full 4096 px frame would cost more than the rest of the composite.
+    """
     h, w = out_shape
     ph, pw = alpha.shape
-    shadow = np.zeros((h, w), np.float32)
     ys, xs = np.nonzero(alpha > 0.5)
     if not xs.size:
-        return shadow
-    bottom = top + int(ys.max())
-    # Occlusion: the footprint (the product's lowest rows, squashed flat) blurred a little.
-    foot_rows = alpha[max(0, int(ys.max()) - max(2, ph // 12)) : int(ys.max()) + 1]
-    footprint = foot_rows.max(axis=0)
-    reach = max(2, round(0.04 * pw))
-    occlusion = np.zeros((h, w), np.float32)
-    y0, y1 = max(0, bottom - reach // 2), min(h, bottom + reach // 2 + 1)
-    x0, x1 = max(0, left), min(w, left + pw)
-    if y1 > y0 and x1 > x0:
-        occlusion[y0:y1, x0:x1] = footprint[x0 - left : x1 - left][None, :]
-    occlusion = np.asarray(cv2.GaussianBlur(occlusion, (0, 0), max(1.0, reach / 2.5)), np.float32)
-    # Ambient pool: a flat ellipse as wide as the footprint, much softer.
+        return np.zeros((0, 0), np.float32), 0, 0
+    foot_row = int(ys.max())
+    footprint = alpha[max(0, foot_row - max(2, ph // 12)) : foot_row + 1].max(axis=0)
     spread = np.nonzero(footprint > 0.5)[0]
-    cx = left + (int(spread.min()) + int(spread.max())) // 2 if spread.size else left + pw // 2
-    half_w = max(2, (int(spread.max()) - int(spread.min())) // 2 if spread.size else pw // 2)
-    pool = np.zeros((h, w), np.float32)
-    cv2.ellipse(pool, (cx, bottom), (round(half_w * 1.1), max(2, round(half_w * 0.12))), 0, 0, 360, 1.0, -1)
+    half_w = max(2, (int(spread.max()) - int(spread.min())) // 2) if spread.size else max(2, pw // 2)
+    cx = (int(spread.min()) + int(spread.max())) // 2 if spread.size else pw // 2
+    reach = max(2, round(0.04 * pw))
+    pool_h = max(2, round(half_w * 0.12))
+    margin = round(half_w * 0.5) + 3 * reach
+    # Window in product coordinates, then clipped to the output.
+    wx0, wx1 = -margin, pw + margin
+    wy0, wy1 = foot_row - 2 * reach - 3 * pool_h, foot_row + 3 * reach + 4 * pool_h
+    win = np.zeros((wy1 - wy0, wx1 - wx0), np.float32)
+    occlusion = np.zeros_like(win)
+    occlusion[foot_row - reach // 2 - wy0 : foot_row + reach // 2 + 1 - wy0, -wx0 : -wx0 + pw] = footprint[None, :]
+    occlusion = np.asarray(cv2.GaussianBlur(occlusion, (0, 0), max(1.0, reach / 2.5)), np.float32)
+    pool = np.zeros_like(win)
+    centre = (cx - wx0, foot_row - wy0)
+    cv2.ellipse(pool, centre, (round(half_w * 1.1), pool_h), 0, 0, 360, 1.0, -1)
     pool = np.asarray(cv2.GaussianBlur(pool, (0, 0), max(1.5, half_w * 0.12)), np.float32)
-    combined = 1 - (1 - 0.75 * occlusion) * (1 - 0.45 * pool)
-    return np.asarray(combined * darkness, np.float32)
+    win = (1 - (1 - 0.75 * occlusion) * (1 - 0.45 * pool)) * darkness
+    # Clip the window to the frame.
+    oy0, ox0 = top + wy0, left + wx0
+    cy0, cx0 = max(0, -oy0), max(0, -ox0)
+    cy1, cx1 = win.shape[0] - max(0, oy0 + win.shape[0] - h), win.shape[1] - max(0, ox0 + win.shape[1] - w)
+    if cy1 <= cy0 or cx1 <= cx0:
+        return np.zeros((0, 0), np.float32), 0, 0
+    return np.asarray(win[cy0:cy1, cx0:cx1], np.float32), oy0 + cy0, ox0 + cx0
 
 
 def place_product(room_rgb: RGB, product: Image.Image, placement: Placement, *, seed: int = 0) -> Composited:
@@ -110,13 +123,18 @@ def place_product(room_rgb: RGB, product: Image.Image, placement: Placement, *, 
     left = round(placement.x * w - pw / 2)
     top = round(placement.y * h) - ph  # the product's last visible row sits just above y: its bottom edge is y
 
-    room = room_rgb.astype(np.float32) / 255.0
     box = (left, top, left + pw, top + ph)
-    gains = _light_gains(room, (max(0, left), max(0, top), min(w, left + pw), min(h, top + ph)))
+    gains = _light_gains(room_rgb, (max(0, left), max(0, top), min(w, left + pw), min(h, top + ph)))
     colour = np.clip(colour * gains, 0, 1)
-    room_lum = float(room.mean())
-    shadow = _contact_shadow(alpha, (h, w), left, top, darkness=float(np.clip(0.35 + 0.6 * room_lum, 0.35, 0.8)))
-    out = room * (1 - shadow[..., None])
+    room_lum = float(room_rgb[::8, ::8].mean()) / 255.0
+    darkness = float(np.clip(0.35 + 0.6 * room_lum, 0.35, 0.8))
+    shadow, sy, sx = _contact_shadow(alpha, (h, w), left, top, darkness)
+    out = room_rgb.copy()  # only the shadow's window and the product's box are touched, in float
+    if shadow.size:
+        region = out[sy : sy + shadow.shape[0], sx : sx + shadow.shape[1]].astype(np.float32)
+        out[sy : sy + shadow.shape[0], sx : sx + shadow.shape[1]] = np.clip(
+            region * (1 - shadow[..., None]) + 0.5, 0, 255
+        ).astype(np.uint8)
 
     # The part of the product inside the frame.
     x0, y0, x1, y1 = max(0, left), max(0, top), min(w, left + pw), min(h, top + ph)
@@ -129,11 +147,11 @@ def place_product(room_rgb: RGB, product: Image.Image, placement: Placement, *, 
         if grain > 0.5 / 255:
             rng = np.random.default_rng(seed)
             c = np.clip(c + rng.normal(0, grain, c.shape[:2])[..., None].astype(np.float32), 0, 1)
-        region = out[y0:y1, x0:x1]
-        out[y0:y1, x0:x1] = c * a[..., None] + region * (1 - a[..., None])
+        region = out[y0:y1, x0:x1].astype(np.float32) / 255.0
+        mixed = c * a[..., None] + region * (1 - a[..., None])
+        out[y0:y1, x0:x1] = np.clip(mixed * 255 + 0.5, 0, 255).astype(np.uint8)
         full_alpha[y0:y1, x0:x1] = a
-    rgb = np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8)
-    return Composited(rgb, box, full_alpha)
+    return Composited(out, box, full_alpha)
 
 
 def add_watermark(rgb: RGB, text: str = "See It") -> RGB:

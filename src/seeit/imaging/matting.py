@@ -61,6 +61,11 @@ def matte(img: Float, mask: Mask, *, band: int) -> tuple[Float, Float]:
     alpha[alpha > 0.97] = 1
 
     solved = (img - (1 - alpha[..., None]) * bg) / np.maximum(alpha, 1e-3)[..., None]
-    mix = np.clip((alpha - 0.15) / 0.6, 0, 1)[..., None] * trust[..., None]
-    colour = np.where(edge[..., None], mix * np.clip(solved, 0, 1) + (1 - mix) * fg, img)
+    solved = np.clip(solved, 0, 1)
+    # The solved colour is exact only where alpha is well above noise and the backdrop estimate is right;
+    # where it strays far from the nearby product colour (a shadow under the edge misread as backdrop) it
+    # would paint a light rim, so there the product's own nearby colour is used instead.
+    plausible = np.linalg.norm(solved - fg, axis=2) < 0.2
+    mix = (np.clip((alpha - 0.4) / 0.5, 0, 1) * trust * plausible)[..., None]
+    colour = np.where(edge[..., None], mix * solved + (1 - mix) * fg, img)
     return alpha.astype(np.float32), colour.astype(np.float32)

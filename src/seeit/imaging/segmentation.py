@@ -131,13 +131,17 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     ratio = lum / bg_lum
     chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
     detail = _fine_detail(smooth, max(1, round(0.003 * max(h, w))))
+    pixel_detail = _fine_detail(smooth, 0)
 
     noise = max(backdrop.noise, 0.004)
     like_backdrop = diff < max(4.0 * noise, 0.035)
     # Shadows and floor reflections: darker, same hue as the backdrop, smooth. Deep black is a product.
     like_shadow = (ratio > 0.18) & (ratio < 1.0) & (chroma < 0.06 + 3 * noise) & (detail < 0.012 + 2 * noise)
     differs = (diff > max(6.0 * noise, 0.06)) & ~like_shadow
-    distinct = differs & ((chroma > 0.12) | (ratio > 1.06) | (ratio < 0.18) | (detail > 0.03))
+    # Detail alone marks product only away from shadow hues: a product's edge also lights up the backdrop
+    # pixels right beside it, which must stay for the watershed to decide.
+    shadow_hue = (ratio > 0.18) & (ratio < 1.0) & (chroma < 0.06 + 3 * noise)
+    distinct = differs & ((chroma > 0.12) | (ratio > 1.06) | (ratio < 0.18) | ((pixel_detail > 0.03) & ~shadow_hue))
 
     plain = backdrop.plainness
     if saliency is None:
@@ -148,7 +152,14 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
         core = cv2.erode((s > 0.5).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (s > 0.9)
         if plain >= 0.85:
             soft = detail < 0.015 + 2 * noise  # blurred: a reflection or shadow edge, not a product part
-            sure_fg = (distinct & (s > 0.04) & ~(soft & (s < 0.7))) | (differs & (s > 0.5)) | core
+            # Shadow-coloured pixels (darker backdrop, same hue) count as product only on strong evidence:
+            # otherwise the contact shadow hugging a product's foot becomes an opaque grey rim on the cut-out.
+            # Only near the foot, where contact shadows are: elsewhere a shaded grey or white surface looks the same.
+            rows = np.nonzero((s > 0.5).any(axis=1))[0]
+            foot = np.arange(h)[:, None] >= (rows.max() - 0.05 * h if rows.size else h)
+            shadow_hued = shadow_hue & (pixel_detail < 0.03) & foot
+            sure_fg = (distinct & (s > 0.04) & ~(soft & (s < 0.7))) | ((differs | core) & (s > 0.5) & ~shadow_hued)
+            sure_fg |= core & (s > 0.97) & ~shadow_hued
             sure_bg = (like_backdrop & (s < 0.5)) | ((like_shadow | like_backdrop) & (s < 0.25))
             pale = (like_backdrop | like_shadow) & (s >= 0.25)
             holes = _see_through(
