@@ -6,11 +6,15 @@ checks what it is sent.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 from typing import Any
 
 import httpx
+import numpy as np
 import pytest
+from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
@@ -24,8 +28,9 @@ from tests.renders.scene import make_scene, usage_today
 class FakeGemini:
     """Answers ``generateContent`` with 503 for the first ``failures`` calls, then echoes the image it got."""
 
-    def __init__(self, failures: int) -> None:
+    def __init__(self, failures: int, *, shift_right: int = 0) -> None:
         self.failures = failures
+        self.shift_right = shift_right  # > 0: answer with the picture moved this many pixels
         self.calls = 0
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -41,11 +46,13 @@ class FakeGemini:
         if self.calls <= self.failures:
             return httpx.Response(503, json={"error": {"message": "overloaded"}})
         image = images[0]
-        answer = {
-            "candidates": [
-                {"content": {"parts": [{"inlineData": {"mimeType": image["mime_type"], "data": image["data"]}}]}}
-            ]
-        }
+        data = image["data"]
+        if self.shift_right:
+            picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB"))
+            moved = io.BytesIO()
+            Image.fromarray(np.roll(picture, self.shift_right, axis=1)).save(moved, "PNG")
+            data = base64.b64encode(moved.getvalue()).decode()
+        answer = {"candidates": [{"content": {"parts": [{"inlineData": {"mimeType": "image/png", "data": data}}]}}]}
         return httpx.Response(200, json=answer)
 
 
@@ -105,3 +112,20 @@ async def test_model_errors_past_the_maximum_fail_the_render_and_refund_it(
     assert (job.status, job.error_code, job.attempts) == ("failed", "model_error", tasks.MAX_ATTEMPTS)
     assert fake.calls == tasks.MAX_ATTEMPTS
     assert (await usage_today(resources, scene.shop_id))["composite"] == 0
+
+
+async def test_a_harmonisation_that_moves_the_product_is_rejected_and_recorded(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    accepted = await client.post(scene.url("/proxy/renders"), json=scene.body())
+    assert accepted.status_code == 202
+    fake = FakeGemini(failures=0, shift_right=200)
+
+    await run_with_fake(settings, fake)
+
+    job = await job_row(resources)
+    assert (job.status, job.error_code) == ("completed", None)
+    assert fake.calls == 1
+    metrics = (await client.get("/metrics")).text
+    assert 'seeit_jobs_total{kind="harmonize",outcome="rejected_moved_product"} 1.0' in metrics

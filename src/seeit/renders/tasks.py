@@ -210,6 +210,10 @@ async def _store(
         for key in filter(None, (image_key, display_key)):
             await resources.storage.delete(key)
         return "claim lost"
+    if result.harmonization_rejected:
+        # The model's picture moved or changed the product: the shopper got the local composite instead.
+        log.warning("render %s kept the local composite: harmonisation %s", job.id, result.harmonization_rejected)
+        await record_job(resources.arq, "harmonize", f"rejected_{result.harmonization_rejected}")
     await notify.publish_finished(resources.arq, job.id, "completed")
     await record_job(resources.arq, "render", "completed")
     return "completed"
