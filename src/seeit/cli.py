@@ -137,6 +137,22 @@ def mark_stale(
     typer.echo(f"{count} asset(s) marked stale; their re-preparation is queued")
 
 
+@assets_app.command("prepare-all")
+def prepare_all(shop_domain: Annotated[str, typer.Option("--shop", help="The shop's myshopify.com domain")]) -> None:
+    """Prepare every enabled product of a shop that has no current ready cut-out (the worker does it)."""
+    from seeit.assets.admin import UnknownShop, queue_prepare_all
+
+    try:
+        asyncio.run(queue_prepare_all(_settings(), shop_domain))
+    except UnknownShop as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{shop_domain}: preparation of every enabled product is queued")
+
+
+app.command("prepare", help="Same as `seeit assets prepare-all`.")(prepare_all)
+
+
 def main() -> None:
     sys.exit(app())
 

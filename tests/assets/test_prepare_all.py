@@ -3,6 +3,10 @@ catalogue, the first page in the request and the rest paged through by the worke
 
 from __future__ import annotations
 
+import asyncio
+import os
+import subprocess
+import sys
 from typing import Any
 
 import httpx
@@ -106,3 +110,24 @@ async def test_a_small_catalogue_completes_in_the_request(
     assert response.json() == {"queued": 3, "skipped": 1, "complete": True}
     assert await _prep_jobs_queued(resources) == 3
     assert all(not m.decode().startswith("prepare-all:") for m in await resources.arq.zrange("arq:queue", 0, -1))
+
+
+async def test_an_operator_prepares_a_whole_shop_from_the_command_line(
+    shopify: Any, installed: str, resources: Resources, settings: Settings
+) -> None:
+    products = shopify.add_catalogue(SHOP, 120, enabled_every=4)
+    enabled = [p for p in products if p.app_metafield("enabled") == "true"]
+    env = {**os.environ, "SEEIT_DATABASE_URL": settings.database_url, "SEEIT_REDIS_URL": settings.redis_url}
+    command = [sys.executable, "-m", "seeit.cli", "prepare", "--shop", SHOP]
+
+    done = await asyncio.to_thread(subprocess.run, command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    finished = await _finish_paging(settings, resources)
+
+    assert finished["queued"] == len(enabled)
+    assert finished["pages"] == 3
+    assert await _count(resources, ProductAsset.status == "pending") == len(enabled)
+    unknown = [sys.executable, "-m", "seeit.cli", "prepare", "--shop", "nope.myshopify.com"]
+    refused = await asyncio.to_thread(subprocess.run, unknown, env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1
+    assert "no installed shop" in refused.stderr

@@ -38,9 +38,10 @@ PREPARE_ALL_JOB = "prepare_all_products"
 CATALOGUE_PAGE = 50
 
 
-def prepare_all_job(shop_id: uuid.UUID, after: str, actor: str | None) -> DeferredJob:
-    """The job that pages through the catalogue from ``after``; one per shop and starting page."""
-    page_key = hashlib.sha256(after.encode()).hexdigest()[:16]
+def prepare_all_job(shop_id: uuid.UUID, after: str | None, actor: str | None) -> DeferredJob:
+    """The job that pages through the catalogue from ``after`` (None: from the start); one per shop and
+    starting page."""
+    page_key = hashlib.sha256(after.encode()).hexdigest()[:16] if after is not None else "start"
     return DeferredJob(
         PREPARE_ALL_JOB,
         job_id_for("prepare-all", f"{shop_id}:{page_key}"),

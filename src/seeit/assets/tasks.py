@@ -185,9 +185,9 @@ async def _finish(
 
 
 async def prepare_all_products(
-    ctx: dict[str, Any], shop_id: str, after: str, actor: str | None = None
+    ctx: dict[str, Any], shop_id: str, after: str | None, actor: str | None = None
 ) -> dict[str, int]:
-    """Page through the rest of a shop's catalogue from ``after``, preparing each enabled product.
+    """Page through a shop's catalogue from ``after`` (None: the start), preparing each enabled product.
 
     Each page commits on its own (its prep jobs are sent after that commit). A retry starts again from
     ``after``: pages already done find their products pending or ready and queue nothing twice.
@@ -199,14 +199,16 @@ async def prepare_all_products(
     if shop is None:
         return {"queued": 0, "skipped": 0, "pages": 0}
     queued = skipped = pages = 0
-    cursor: str | None = after
+    cursor = after
     try:
-        while cursor is not None:
+        while True:
             page = await catalog.product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
             async with transaction(resources) as session:
                 q, s = await prepare_catalogue_page(session, owner, page.products)
             queued, skipped, pages = queued + q, skipped + s, pages + 1
-            cursor = page.end_cursor if page.has_next_page else None
+            if not page.has_next_page or page.end_cursor is None:
+                break
+            cursor = page.end_cursor
     except ShopifyError as exc:
         if exc.retryable and int(ctx.get("job_try", 1)) < MAX_PREPARE_ALL_TRIES:
             raise Retry(defer=_retry_delay(ctx)) from exc
