@@ -83,6 +83,7 @@ def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
+    from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
     from seeit.renders.router import storefront_router as renders_router
     from seeit.rooms.router import router as rooms_router
@@ -99,6 +100,7 @@ def _domain_routers() -> list[APIRouter]:
         shops_router,
         assets_router,
         assets_proxy_router,
+        presets_router,
     ]
 
 

@@ -242,6 +242,8 @@ class StylePreset(UUIDPrimaryKey, Base):
     shop_id: Mapped[uuid.UUID] = _shop_fk()
     name: Mapped[str] = mapped_column(Text)
     prompt_template: Mapped[str] = mapped_column(Text)
+    # Raised whenever the template's text changes; recorded on every render as its prompt version.
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
     usage_count: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
     created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)

@@ -1,18 +1,16 @@
-"""What the render path needs from the assets domain and the prompt registry, in one place."""
+"""What the render path needs from the assets domain, in one place."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import service as assets_service
 from seeit.assets.repository import SERVING as SERVING
-from seeit.imaging.interface import Prompt
-from seeit.imaging.prompts import current_prompt, render_prompt, style_presets
-from seeit.models import ProductAsset, StylePreset
+from seeit.models import ProductAsset
 
 
 async def queue_fallback_prep(
@@ -51,35 +49,3 @@ async def serving_asset_now(
     if asset is None:
         return None
     return AssetForJob(asset.id, asset.status, asset.prepared_image_url)
-
-
-async def style_preset_exists(session: AsyncSession, shop_id: uuid.UUID, name: str) -> bool:
-    if name in style_presets():
-        return True
-    found = await session.scalar(select(StylePreset.id).where(StylePreset.shop_id == shop_id, StylePreset.name == name))
-    return found is not None
-
-
-async def style_prompt(session: AsyncSession, shop_id: uuid.UUID, name: str | None) -> Prompt:
-    """The composite prompt for a style preset: a built-in one, else the shop's own template filled in.
-    A shop preset's version is the time its template last changed, so results stay traceable."""
-    if name is None or name in style_presets():
-        return current_prompt("composite", name)
-    row = (
-        await session.execute(
-            select(StylePreset.prompt_template, StylePreset.updated_at).where(
-                StylePreset.shop_id == shop_id, StylePreset.name == name
-            )
-        )
-    ).one_or_none()
-    if row is None:  # deleted since the render was accepted: the default light
-        return current_prompt("composite")
-    return render_prompt(row.prompt_template, prompt_id=f"shop.{name}", version=int(row.updated_at.timestamp()))
-
-
-async def count_style_preset_use(session: AsyncSession, shop_id: uuid.UUID, name: str) -> None:
-    await session.execute(
-        update(StylePreset)
-        .where(StylePreset.shop_id == shop_id, StylePreset.name == name)
-        .values(usage_count=StylePreset.usage_count + 1)
-    )

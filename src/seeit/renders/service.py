@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
+from seeit.presets import service as presets
 from seeit.queue import DeferredJob, defer_job, job_id_for
 from seeit.renders import assets, notify, repository
 from seeit.renders.repository import NewRender, RenderRecord
@@ -64,7 +65,7 @@ async def accept_render(
         raise ValidationFailed(
             details={"fields": [{"loc": ["header", "Idempotency-Key"], "message": "1 to 200 characters"}]}
         )
-    if body.style_preset is not None and not await assets.style_preset_exists(session, shop.id, body.style_preset):
+    if body.style_preset is not None and not await presets.preset_exists(session, shop.id, body.style_preset):
         raise _invalid(["style_preset"], "No such style preset.")
     job = NewRender(
         id=uuid.uuid4(),

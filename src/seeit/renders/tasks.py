@@ -23,6 +23,8 @@ from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
 from seeit.metrics import record_job
 from seeit.models import Shop
+from seeit.presets import repository as presets_repository
+from seeit.presets import service as presets
 from seeit.renders import assets, notify, repository
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
@@ -157,7 +159,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         if asset is None or asset.status not in assets.SERVING:
             asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
         plan = await session.scalar(select(Shop.plan).where(Shop.id == job.shop_id))
-        prompt = await assets.style_prompt(session, job.shop_id, job.style_preset)
+        prompt = await presets.composite_prompt(session, job.shop_id, job.style_preset)
     room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
     if room_key is None:
         raise RenderFailure("room_unavailable", "The room photo is no longer available.")
@@ -204,7 +206,7 @@ async def _store(
             prompt_version=inputs.prompt.version,
         )
         if completed and job.style_preset:
-            await assets.count_style_preset_use(session, job.shop_id, job.style_preset)
+            await presets_repository.count_use(session, job.shop_id, job.style_preset)
     if not completed:
         # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
         for key in filter(None, (image_key, display_key)):
