@@ -45,6 +45,19 @@ def test_holes_stay_open(scene: Scenes, model_dir: str) -> None:
     assert alpha[handle_hole].max() < 0.1
 
 
+def test_pale_product_on_a_light_backdrop_keeps_its_rails_and_opens_its_gaps(scene: Scenes, model_dir: str) -> None:
+    """A white chair on a light grey sweep: its back rails are kept and the gap under its seat is open."""
+    chair = scene("white_chair_on_grey", 800)
+    alpha, _ = cut(chair, model_dir)
+    assert iou(alpha > 0.5, chair.alpha > 0.5) > 0.9
+    rows, cols = np.arange(800)[:, None] / 800, np.arange(800)[None, :] / 800
+    rails = (chair.alpha > 0.9) & (rows > 0.14) & (rows < 0.46) & (cols > 0.40) & (cols < 0.60)
+    assert (alpha[rails] > 0.5).mean() > 0.9
+    gap = (chair.alpha == 0) & (rows > 0.62) & (rows < 0.73) & (cols > 0.33) & (cols < 0.67)
+    assert gap.sum() > 10_000
+    assert (alpha[gap] > 0.5).mean() < 0.05
+
+
 def test_thin_parts_are_kept(scene: Scenes, model_dir: str) -> None:
     lamp = scene("floor_lamp_cord", 800)
     alpha, _ = cut(lamp, model_dir)

@@ -57,7 +57,9 @@ def _edge_strength(img: Float) -> Float:
     return np.asarray(np.sqrt((gx * gx + gy * gy).sum(axis=2)), np.float32)
 
 
-def _see_through(candidates: Mask, product: Mask, edges: Float, *, min_area: int, threshold: float) -> Mask:
+def _see_through(
+    candidates: Mask, product: Mask, edges: Float, *, min_area: int, threshold: float, share: float = 0.6
+) -> Mask:
     """Backdrop-like patches the network put inside the product that are really holes (a chair back, a handle).
 
     A hole is bounded by the product's sharp edge; a pale patch *on* a product (white on white, a glint)
@@ -72,9 +74,18 @@ def _see_through(candidates: Mask, product: Mask, edges: Float, *, min_area: int
     total = np.bincount(near[rim], minlength=count).astype(np.float32)
     sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
     area = np.bincount(labels.ravel(), minlength=count)
-    is_hole = (total > 0) & (sharp > 0.6 * np.maximum(total, 1)) & (area >= min_area)
+    is_hole = (total > 0) & (sharp > share * np.maximum(total, 1)) & (area >= min_area)
     is_hole[0] = False
     return np.asarray(is_hole[labels], bool)
+
+
+def _touching(region: Mask, seed: Mask) -> Mask:
+    """The connected parts of ``region`` that overlap ``seed``."""
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
+    hit = np.zeros(count, bool)
+    hit[np.unique(labels[seed & region])] = True
+    hit[0] = False
+    return np.asarray(hit[labels], bool)
 
 
 def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
@@ -162,13 +173,29 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             sure_fg |= core & (s > 0.97) & ~shadow_hued
             sure_bg = (like_backdrop & (s < 0.5)) | ((like_shadow | like_backdrop) & (s < 0.25))
             pale = (like_backdrop | like_shadow) & (s >= 0.25)
-            holes = _see_through(
-                pale,
-                (s >= 0.25) & ~pale,
-                _edge_strength(smooth),
-                min_area=max(12, int(0.0001 * h * w)),
-                threshold=max(0.02, 4 * noise),
+            edges = _edge_strength(smooth)
+            min_area, sharp = max(12, int(0.0001 * h * w)), max(0.02, 4 * noise)
+            holes = _see_through(pale, (s >= 0.25) & ~pale, edges, min_area=min_area, threshold=sharp)
+            # A pale product (white on light grey) shades through the backdrop's brightness, so by brightness
+            # alone its parts and its holes run together; its tint still differs a little, and shading keeps tint.
+            border = border_mask(h, w, max(3, round(0.02 * max(h, w))))
+            tinted = chroma > max(2.0 * float(np.quantile(chroma[border], 0.9)), 0.006)
+            exact = like_backdrop & ~tinted
+            near_edge = np.asarray(cv2.dilate(edges, np.ones((5, 5), np.uint8)), np.float32)
+            # Matching in tint too, a patch needs less of a sharp rim: a shaded leg beside it may match in brightness.
+            holes |= _see_through(
+                exact & (s >= 0.25), (s >= 0.25) & ~exact, near_edge, min_area=min_area, threshold=sharp, share=0.4
             )
+            # Parts the network missed (a pale chair's back rails): off the backdrop's colour, away from the
+            # floor, and parted from the backdrop around them by a sharp edge, which soft shadows never are.
+            # Opened, so the thin tint fringe that JPEG's half-size chroma leaves round every edge drops out;
+            # the rim is judged a few pixels out, past where that fringe reaches.
+            off = ((diff > max(6.0 * noise, 0.05)) | tinted) & ~sure_fg
+            off = cv2.morphologyEx(off.astype(np.uint8), cv2.MORPH_OPEN, np.ones((5, 5), np.uint8)).astype(bool)
+            off &= ~_touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
+            wide_edge = np.asarray(cv2.dilate(edges, np.ones((9, 9), np.uint8)), np.float32)
+            missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5)
+            sure_fg |= missed
             sure_bg |= holes
             sure_fg &= ~holes
             mirror_row = _floor_reflection(smooth - bg, differs)
