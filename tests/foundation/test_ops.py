@@ -94,6 +94,21 @@ async def test_openapi_describes_errors_with_the_envelope(client: httpx.AsyncCli
             assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}
 
 
+async def test_openapi_documents_the_errors_of_authentication_and_unparsable_bodies(client: httpx.AsyncClient) -> None:
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    for path, item in paths.items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            if path.startswith("/proxy/"):
+                assert "`invalid_signature`" in responses["401"]["description"], (method, path)
+                assert "`shop_not_installed`" in responses["403"]["description"], (method, path)
+            if path.startswith("/api/admin/"):
+                assert "`invalid_session_token`" in responses["401"]["description"], (method, path)
+                assert "`shop_not_installed`" in responses["403"]["description"], (method, path)
+            if "application/json" in operation.get("requestBody", {}).get("content", {}):
+                assert "400" in responses, (method, path)  # a body that is not JSON at all
+
+
 OTHER_SESSIONS = "datname = :db AND pid <> pg_backend_pid()"
 
 

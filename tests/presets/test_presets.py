@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
+import pytest
 from arq.worker import Worker
 from sqlalchemy import select
 
-from seeit.models import AuditEvent
+from seeit.models import AuditEvent, StylePreset
 from seeit.resources import Resources
 from tests.renders.scene import make_scene
 from tests.renders.test_worker import wait_for
@@ -54,6 +57,23 @@ async def test_preset_names_and_texts_are_validated(client: httpx.AsyncClient, r
     assert bad_name.status_code == 422
     empty = await client.put("/api/admin/style-presets/ok", headers=headers, json={"prompt_template": ""})
     assert empty.json()["error"]["details"]["fields"][0]["loc"] == ["body", "prompt_template"]
+
+
+@pytest.mark.parametrize("template", ["nul\x00byte", "lone \ud800 surrogate"])
+async def test_texts_postgres_cannot_store_are_422_and_save_nothing(
+    client: httpx.AsyncClient, resources: Resources, template: str
+) -> None:
+    await create_shop(resources, SHOP)
+    body = json.dumps({"prompt_template": template}).encode()  # escaped, as a JSON client would send it
+    response = await client.put(
+        "/api/admin/style-presets/odd",
+        headers={**admin_headers(SHOP), "content-type": "application/json"},
+        content=body,
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["details"]["fields"][0]["loc"] == ["body", "prompt_template"]
+    async with resources.sessionmaker() as session:
+        assert (await session.scalars(select(StylePreset))).all() == []
 
 
 async def test_another_shops_preset_is_invisible(client: httpx.AsyncClient, resources: Resources) -> None:

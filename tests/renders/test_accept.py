@@ -40,6 +40,7 @@ async def test_accepted_render_is_queued_and_counted(client: httpx.AsyncClient, 
         ({"product_id": "gid://shopify/Collection/1"}, "product_id"),
         ({"product_id": "abc"}, "product_id"),
         ({"style_preset": "no-such-style"}, "style_preset"),
+        ({"config": {"note": "nul\x00byte"}}, "config"),  # PostgreSQL's jsonb cannot hold it
     ],
 )
 async def test_invalid_requests_are_refused_and_count_nothing(

@@ -91,6 +91,7 @@ async def test_usage_defaults_to_the_last_thirty_days(client: httpx.AsyncClient,
         {"from": "2024-01-01", "to": "2026-01-01"},
         {"from": "2026-02-30", "to": "2026-03-01"},
         {"from": "yesterday"},
+        {"to": "0001-01-01"},  # the default 30 days before it would be before year 1
     ],
 )
 async def test_bad_usage_ranges_are_422(

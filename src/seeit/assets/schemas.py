@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from seeit.validation import StoredText
+
 AssetStatus = Literal["pending", "ready", "failed", "stale", "orphaned"]
 PrepStrategy = Literal["batch", "fallback", "manual"]
 
@@ -38,10 +40,10 @@ class AssetPage(BaseModel):
 class PrepareRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    source_image_id: str | None = Field(
+    source_image_id: StoredText | None = Field(
         default=None, max_length=200, description="A MediaImage (or ProductImage) numeric id or GID"
     )
-    variant_id: str | None = Field(default=None, max_length=200)
+    variant_id: StoredText | None = Field(default=None, max_length=200)
 
 
 class PrepareAllOut(BaseModel):
@@ -55,7 +57,7 @@ class ProductSettingsIn(BaseModel):
 
     enabled: bool | None = None
     default_asset_id: uuid.UUID | None = None
-    style_preset: str | None = Field(default=None, min_length=1, max_length=100)
+    style_preset: StoredText | None = Field(default=None, min_length=1, max_length=100)
 
 
 class ProductSettingsOut(BaseModel):

@@ -4,11 +4,13 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from seeit.validation import StoredText
+
 PRESET_NAME = r"^[a-z0-9][a-z0-9-]{0,39}$"
 
 
 class PresetIn(BaseModel):
-    prompt_template: str = Field(
+    prompt_template: StoredText = Field(
         min_length=1,
         max_length=2000,
         description="How the room's light should read; `$name` placeholders are left as written.",

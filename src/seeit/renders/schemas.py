@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from seeit.validation import StoredJson, StoredText
 
 Quality = Literal["draft", "standard", "high"]
 RenderStatus = Literal["queued", "processing", "completed", "failed"]
@@ -25,13 +27,13 @@ class Placement(BaseModel):
 class RenderRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    product_id: str = Field(min_length=1, max_length=80, description="Numeric id or Product GID")
-    variant_id: str | None = Field(default=None, max_length=80, description="Numeric id or ProductVariant GID")
+    product_id: StoredText = Field(min_length=1, max_length=80, description="Numeric id or Product GID")
+    variant_id: StoredText | None = Field(default=None, max_length=80, description="Numeric id or ProductVariant GID")
     room_session_id: uuid.UUID
     placement: Placement
-    style_preset: str | None = Field(default=None, max_length=80)
+    style_preset: StoredText | None = Field(default=None, max_length=80)
     quality: Quality = "standard"
-    config: dict[str, Any] | None = None
+    config: StoredJson | None = None
 
 
 class RenderJobOut(BaseModel):

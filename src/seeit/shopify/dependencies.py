@@ -8,11 +8,13 @@ from urllib.parse import parse_qsl
 from fastapi import Depends, Request
 
 from seeit.errors import InvalidSessionToken, InvalidSignature, ShopNotInstalled
+from seeit.openapi import raises
 from seeit.resources import Resources
 from seeit.shopify.signatures import SignatureError, decode_session_token, verify_app_proxy_query
 from seeit.shops.directory import ShopContext, installed_shop
 
 
+@raises(InvalidSessionToken, ShopNotInstalled)
 async def admin_shop(request: Request) -> ShopContext:
     """The shop of an embedded-admin request, from its ``Authorization: Bearer <session token>``."""
     resources: Resources = request.app.state.resources
@@ -32,6 +34,7 @@ async def admin_shop(request: Request) -> ShopContext:
     return shop.acting_as(session.user_id)
 
 
+@raises(InvalidSignature, ShopNotInstalled)
 async def proxy_shop(request: Request) -> ShopContext:
     """The shop of a storefront request forwarded by Shopify's app proxy, from its signed query."""
     resources: Resources = request.app.state.resources

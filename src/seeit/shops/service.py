@@ -89,7 +89,13 @@ async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopCon
 def usage_range(first: date | None, last: date | None, today: date) -> tuple[date, date]:
     """The inclusive day range asked for (default: the last 30 days), refused when reversed or too long."""
     last = last or today
-    first = first or last - timedelta(days=DEFAULT_USAGE_DAYS - 1)
+    if first is None:
+        if last - date.min < timedelta(days=DEFAULT_USAGE_DAYS - 1):  # the default range would start before year 1
+            raise ValidationFailed(
+                "`to` is too early.",
+                details={"fields": [{"loc": ["query", "to"], "message": "too early for the default range"}]},
+            )
+        first = last - timedelta(days=DEFAULT_USAGE_DAYS - 1)
     if first > last:
         raise ValidationFailed(
             "`from` must not be after `to`.",
