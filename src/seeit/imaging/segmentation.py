@@ -22,6 +22,16 @@ from seeit.imaging.background import Backdrop, border_mask
 Float = NDArray[np.float32]
 Mask = NDArray[np.bool_]
 
+# The long side the pixel sizes below were tuned at. Photos smaller than the working size are segmented at
+# their own size, so every window scales by ``long side / REFERENCE_SIDE`` to cover the same part of the product.
+REFERENCE_SIDE = 1024
+
+
+def _square(size: float) -> NDArray[np.uint8]:
+    """A square kernel ``size`` reference pixels wide, in this image's pixels (odd, at least 3)."""
+    side = max(3, 2 * round((size - 1) / 2) + 1)
+    return np.ones((side, side), np.uint8)
+
 
 @dataclass(frozen=True)
 class Segmentation:
@@ -58,7 +68,14 @@ def _edge_strength(img: Float) -> Float:
 
 
 def _see_through(
-    candidates: Mask, product: Mask, edges: Float, *, min_area: int, threshold: float, share: float = 0.6
+    candidates: Mask,
+    product: Mask,
+    edges: Float,
+    *,
+    min_area: int,
+    threshold: float,
+    share: float = 0.6,
+    reach: NDArray[np.uint8] | None = None,
 ) -> Mask:
     """Backdrop-like patches the network put inside the product that are really holes (a chair back, a handle).
 
@@ -68,8 +85,8 @@ def _see_through(
     count, labels = cv2.connectedComponents(candidates.astype(np.uint8), connectivity=4)
     if count <= 1:
         return np.zeros_like(candidates)
-    kernel = np.ones((5, 5), np.uint8)
-    near = cv2.dilate(labels.astype(np.float32), kernel).astype(np.int64)
+    near = cv2.dilate(labels.astype(np.float32), np.ones((5, 5), np.uint8) if reach is None else reach)
+    near = near.astype(np.int64)
     rim = product & ~candidates & (near > 0)
     total = np.bincount(near[rim], minlength=count).astype(np.float32)
     sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
@@ -135,6 +152,7 @@ def _tidy(mask: Mask, min_hole: int) -> Mask:
 def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentation:
     """The product mask of ``img`` (float RGB in [0, 1]) at its own size."""
     h, w = img.shape[:2]
+    unit = max(h, w) / REFERENCE_SIDE
     smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
     bg = backdrop.colour
     diff = np.linalg.norm(smooth - bg, axis=2)
@@ -160,7 +178,7 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
         sure_bg = like_backdrop | _border_connected(like_backdrop | like_shadow)
     else:
         s = saliency
-        core = cv2.erode((s > 0.5).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (s > 0.9)
+        core = cv2.erode((s > 0.5).astype(np.uint8), _square(5 * unit)).astype(bool) & (s > 0.9)
         if plain >= 0.85:
             soft = detail < 0.015 + 2 * noise  # blurred: a reflection or shadow edge, not a product part
             # Shadow-coloured pixels (darker backdrop, same hue) count as product only on strong evidence:
@@ -175,26 +193,33 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             pale = (like_backdrop | like_shadow) & (s >= 0.25)
             edges = _edge_strength(smooth)
             min_area, sharp = max(12, int(0.0001 * h * w)), max(0.02, 4 * noise)
-            holes = _see_through(pale, (s >= 0.25) & ~pale, edges, min_area=min_area, threshold=sharp)
+            reach = _square(5 * unit)
+            holes = _see_through(pale, (s >= 0.25) & ~pale, edges, min_area=min_area, threshold=sharp, reach=reach)
             # A pale product (white on light grey) shades through the backdrop's brightness, so by brightness
             # alone its parts and its holes run together; its tint still differs a little, and shading keeps tint.
             border = border_mask(h, w, max(3, round(0.02 * max(h, w))))
             tinted = chroma > max(2.0 * float(np.quantile(chroma[border], 0.9)), 0.006)
             exact = like_backdrop & ~tinted
-            near_edge = np.asarray(cv2.dilate(edges, np.ones((5, 5), np.uint8)), np.float32)
+            near_edge = np.asarray(cv2.dilate(edges, reach), np.float32)
             # Matching in tint too, a patch needs less of a sharp rim: a shaded leg beside it may match in brightness.
             holes |= _see_through(
-                exact & (s >= 0.25), (s >= 0.25) & ~exact, near_edge, min_area=min_area, threshold=sharp, share=0.4
+                exact & (s >= 0.25),
+                (s >= 0.25) & ~exact,
+                near_edge,
+                min_area=min_area,
+                threshold=sharp,
+                share=0.4,
+                reach=reach,
             )
             # Parts the network missed (a pale chair's back rails): off the backdrop's colour, away from the
             # floor, and parted from the backdrop around them by a sharp edge, which soft shadows never are.
             # Opened, so the thin tint fringe that JPEG's half-size chroma leaves round every edge drops out;
             # the rim is judged a few pixels out, past where that fringe reaches.
             off = ((diff > max(6.0 * noise, 0.05)) | tinted) & ~sure_fg
-            off = cv2.morphologyEx(off.astype(np.uint8), cv2.MORPH_OPEN, np.ones((5, 5), np.uint8)).astype(bool)
+            off = cv2.morphologyEx(off.astype(np.uint8), cv2.MORPH_OPEN, _square(5 * unit)).astype(bool)
             off &= ~_touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
-            wide_edge = np.asarray(cv2.dilate(edges, np.ones((9, 9), np.uint8)), np.float32)
-            missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5)
+            wide_edge = np.asarray(cv2.dilate(edges, _square(9 * unit)), np.float32)
+            missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5, reach=reach)
             sure_fg |= missed
             sure_bg |= holes
             sure_fg &= ~holes
