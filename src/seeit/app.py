@@ -85,6 +85,7 @@ def _domain_routers() -> list[APIRouter]:
     from seeit.assets.router import router as assets_router
     from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
+    from seeit.renders.router import share_router as renders_share_router
     from seeit.renders.router import storefront_router as renders_router
     from seeit.rooms.router import router as rooms_router
     from seeit.shopify.router import router as install_router
@@ -95,6 +96,7 @@ def _domain_routers() -> list[APIRouter]:
         rooms_router,
         renders_router,
         renders_admin_router,
+        renders_share_router,
         install_router,
         webhooks_router,
         shops_router,

@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     room_max_side: int = 2048
     image_fetch_allowed_hosts: list[str] = ["cdn.shopify.com"]
     rate_limit_per_minute: int = 120
+    share_link_ttl_days: int = 30
 
     plans: dict[str, Plan] = Field(default_factory=lambda: dict(DEFAULT_PLANS))
 

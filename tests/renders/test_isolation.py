@@ -23,6 +23,7 @@ async def test_every_proxy_endpoint_answers_404_for_another_shops_ids(
         ("POST", "/proxy/rooms/{room_session_id}/confirm"): ("POST", f"/proxy/rooms/{room}/confirm", None),
         ("POST", "/proxy/rooms/{room_session_id}/cleanup"): ("POST", f"/proxy/rooms/{room}/cleanup", None),
         ("GET", "/proxy/renders/{job_id}"): ("GET", f"/proxy/renders/{job_id}", None),
+        ("POST", "/proxy/renders/{job_id}/share"): ("POST", f"/proxy/renders/{job_id}/share", None),
         ("POST", "/proxy/renders"): ("POST", "/proxy/renders", intruder.body(room_session_id=room)),
     }
     # Every /proxy route that takes one of our ids is walked: a new one must be added above.

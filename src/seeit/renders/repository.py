@@ -12,7 +12,7 @@ from sqlalchemy import Integer, Interval, Text, and_, bindparam, func, or_, sele
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.models import RenderJob
+from seeit.models import RenderJob, Shop
 from seeit.usage.repository import QuotaWindow, reserve_render_sql
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -265,6 +265,17 @@ async def job_for_shop(session: AsyncSession, shop_id: uuid.UUID, job_id: uuid.U
     row = (
         await session.execute(select(*_COLUMNS).where(RenderJob.id == job_id, RenderJob.shop_id == shop_id))
     ).one_or_none()
+    return RenderRecord.of(row) if row is not None else None
+
+
+async def job_of_installed_shop(session: AsyncSession, job_id: uuid.UUID) -> RenderRecord | None:
+    """The job, unless its shop is uninstalled (or gone: a redacted shop's rows are deleted)."""
+    query = (
+        select(*_COLUMNS)
+        .join(Shop, Shop.id == RenderJob.shop_id)
+        .where(RenderJob.id == job_id, Shop.uninstalled_at.is_(None))
+    )
+    row = (await session.execute(query)).one_or_none()
     return RenderRecord.of(row) if row is not None else None
 
 

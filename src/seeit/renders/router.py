@@ -1,4 +1,5 @@
-"""Render endpoints: the storefront's accept and read (with long-poll), and the merchant's listing."""
+"""Render endpoints: the storefront's accept, read (with long-poll) and share, the merchant's listing, and the
+public share link."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from seeit.db import SessionDep
 from seeit.errors import (
@@ -20,13 +22,15 @@ from seeit.errors import (
 )
 from seeit.openapi import error_responses
 from seeit.ratelimit import check_storefront_rate
-from seeit.renders import service
-from seeit.renders.schemas import RenderJobList, RenderJobOut, RenderRequest
+from seeit.renders import service, share
+from seeit.renders.schemas import RenderJobList, RenderJobOut, RenderRequest, ShareLinkOut
 from seeit.resources import Resources
 from seeit.shopify.dependencies import AdminShop, ProxyShop
 
 storefront_router = APIRouter(prefix="/proxy/renders", tags=["storefront"])
 admin_router = APIRouter(prefix="/api/admin/renders", tags=["admin"])
+# Public: whoever holds a share link sees the render; the token is the only credential.
+share_router = APIRouter(prefix="/share", tags=["share"])
 
 MAX_WAIT_SECONDS = 25
 
@@ -72,6 +76,34 @@ async def get_render(
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
     # No request transaction here: a long-poll must not hold a database connection while it waits.
     return await service.read_render(resources, shop.id, job_id, wait=wait)
+
+
+@storefront_router.post(
+    "/{job_id}/share",
+    status_code=201,
+    response_model=ShareLinkOut,
+    responses=error_responses(NotFound, Conflict, RateLimited),
+)
+async def share_render(job_id: uuid.UUID, request: Request, shop: ProxyShop, session: SessionDep) -> ShareLinkOut:
+    """A public link to a completed render, valid ``SHARE_LINK_TTL_DAYS``; 409 until the render is completed."""
+    resources: Resources = request.app.state.resources
+    await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
+    return await share.create_share_link(session, resources, shop.id, job_id)
+
+
+@share_router.get(
+    "/{token}",
+    status_code=302,
+    response_class=RedirectResponse,
+    responses={302: {"description": "Redirect to a short-lived signed URL of the image"}, **error_responses(NotFound)},
+)
+async def follow_share_link(token: str, request: Request, session: SessionDep) -> RedirectResponse:
+    """Redirect to the shared render's image. An invalid, tampered or expired link, a render that is gone and a
+    shop that is uninstalled all answer the same 404 ``not_found``."""
+    resources: Resources = request.app.state.resources
+    url = await share.shared_image_url(session, resources, token)
+    # The signed URL expires within the hour: neither the browser nor a proxy may keep the redirect.
+    return RedirectResponse(url, status_code=302, headers={"Cache-Control": "no-store"})
 
 
 @admin_router.get("", response_model=RenderJobList, responses=error_responses(ShopNotInstalled, ValidationFailed))

@@ -62,3 +62,10 @@ class RenderJobOut(BaseModel):
 class RenderJobList(BaseModel):
     items: list[RenderJobOut]
     next_cursor: str | None
+
+
+class ShareLinkOut(BaseModel):
+    """A public link to a finished render; anyone with it sees the image until ``expires_at``."""
+
+    share_url: str
+    expires_at: datetime
