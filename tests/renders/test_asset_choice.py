@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from seeit.assets.service import asset_for_render
 from seeit.db import utcnow
-from seeit.renders.repository import asset_choice
+from seeit.renders.accept_statement import asset_choice
 from seeit.resources import Resources
 from tests.support import create_shop
 

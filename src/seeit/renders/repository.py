@@ -1,19 +1,16 @@
-"""Every query on ``render_jobs``. The accept path is one statement; state moves by conditional updates."""
+"""Every query on ``render_jobs`` but the accept statement (``accept_statement.py``); state moves by conditional updates."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, Interval, Text, and_, bindparam, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import Integer, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.models import RenderJob, Shop
-from seeit.usage.repository import QuotaWindow, reserve_render_sql
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 IN_FLIGHT = ("queued", "processing")
@@ -82,163 +79,6 @@ class RenderRecord:
     @classmethod
     def of(cls, row: Any) -> RenderRecord:
         return cls(*row)
-
-
-@dataclass(frozen=True)
-class NewRender:
-    """A render the storefront asked for, validated, with its asset resolved."""
-
-    id: uuid.UUID
-    shop_id: uuid.UUID
-    product_id: str
-    variant_id: str | None
-    room_session_id: uuid.UUID
-    placement_x: float
-    placement_y: float
-    placement_scale: float
-    style_preset: str | None
-    quality: str
-    config_json: dict[str, Any] | None
-    created_at: datetime
-    idempotency_key: str | None
-
-
-@dataclass(frozen=True)
-class AcceptOutcome:
-    created_stage: str | None  # the new job's stage; None when no job was created
-    existing_id: uuid.UUID | None
-    existing_expired: bool
-    asset_found: bool
-    room_ok: bool
-    reserved: bool
-    in_flight: int
-
-
-# The asset a render uses, as ``assets.service.asset_for_render`` chooses it (that function is the rule of
-# record; ``tests/renders/test_asset_choice.py`` keeps the two in step): the product's default asset when it
-# serves, else the newest ready, else the newest stale one (the variant's own before the product's), else
-# the newest pending one (a prep is on its way). Inlined here so the accept path stays one statement.
-_ASSET_FOR_RENDER = """
-    SELECT a.id, a.status IN ('ready', 'stale') AS serving
-    FROM product_assets a
-    LEFT JOIN product_settings ps ON ps.shop_id = a.shop_id AND ps.product_id = a.product_id
-    WHERE a.shop_id = :shop_id AND a.product_id = :product_id AND (
-        a.status = 'pending'
-        OR (a.status IN ('ready', 'stale')
-            AND (a.variant_id IS NULL OR a.variant_id = :variant_id OR a.id::text = ps.default_asset_id))
-    )
-    ORDER BY
-        coalesce(a.id::text = ps.default_asset_id AND a.status IN ('ready', 'stale'), false) DESC,
-        a.status IN ('ready', 'stale') DESC,
-        a.status = 'ready' DESC,
-        a.variant_id IS NOT DISTINCT FROM :variant_id DESC,
-        a.created_at DESC,
-        a.id DESC
-    LIMIT 1
-"""
-
-# One round trip for the whole accept path: the idempotent replay lookup, the asset choice, the room check
-# (sliding its expiry), the renders-in-flight limit, the quota reservation and the job insert.
-# Data-modifying CTEs run exactly once, in dependency order; the quota statement's ``guard`` makes sure
-# nothing is counted when the replay, asset, room or in-flight check fails. Two racing requests with one
-# Idempotency-Key both pass the replay lookup (same snapshot), but the loser's reservation waits on the
-# winner's usage row lock, and its ``ON CONFLICT DO NOTHING`` insert then meets the winner's committed job:
-# it reports ``created = false`` with the reservation made, which the caller gives back in its transaction.
-_ACCEPT = text(
-    f"""
-    WITH existing AS (
-        SELECT id, created_at < now() - :idempotency_window AS expired
-        FROM render_jobs WHERE shop_id = :shop_id AND idempotency_key = :idempotency_key
-    ),
-    asset AS ({_ASSET_FOR_RENDER}),
-    room AS (
-        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + :room_ttl
-        WHERE id = :room_session_id AND shop_id = :shop_id AND expires_at > now()
-          AND original_room_image_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
-        RETURNING id
-    ),
-    in_flight AS (
-        SELECT count(*) AS n FROM (
-            SELECT 1 FROM render_jobs
-            WHERE shop_id = :shop_id AND status IN ('queued', 'processing') LIMIT :max_in_flight
-        ) AS busy
-    ),
-    reserved AS ({
-        reserve_render_sql(
-            "composite",
-            guard="EXISTS (SELECT 1 FROM room) AND EXISTS (SELECT 1 FROM asset)"
-            " AND (SELECT n FROM in_flight) < :max_in_flight",
-        )
-    }),
-    inserted AS (
-        INSERT INTO render_jobs (
-            id, shop_id, product_id, variant_id, product_asset_id, room_session_id,
-            placement_x, placement_y, placement_scale, style_preset, quality, config_json,
-            status, stage, attempts, created_at, idempotency_key, usage_date
-        )
-        SELECT :id, :shop_id, :product_id, :variant_id, asset.id, :room_session_id,
-            :placement_x, :placement_y, :placement_scale, :style_preset, :quality, CAST(:config_json AS jsonb),
-            'queued', CASE WHEN asset.serving THEN 'queued' ELSE 'waiting_for_asset' END,
-            0, :created_at, :idempotency_key, :day
-        FROM reserved, asset
-        ON CONFLICT (shop_id, idempotency_key) DO NOTHING
-        RETURNING stage
-    )
-    SELECT
-        (SELECT stage FROM inserted) AS created_stage,
-        (SELECT id FROM existing) AS existing_id,
-        coalesce((SELECT expired FROM existing), false) AS existing_expired,
-        EXISTS (SELECT 1 FROM asset) AS asset_found,
-        EXISTS (SELECT 1 FROM room) AS room_ok,
-        EXISTS (SELECT 1 FROM reserved) AS reserved,
-        (SELECT n FROM in_flight) AS in_flight
-    """
-).bindparams(
-    bindparam("idempotency_key", type_=Text),
-    bindparam("idempotency_window", type_=Interval),
-    bindparam("room_ttl", type_=Interval),
-    bindparam("shop_id", type_=UUID(as_uuid=True)),
-    bindparam("room_session_id", type_=UUID(as_uuid=True)),
-    bindparam("product_id", type_=Text),
-    bindparam("max_in_flight", type_=Integer),
-    bindparam("variant_id", type_=Text),
-    bindparam("style_preset", type_=Text),
-    bindparam("config_json", type_=Text),
-)
-
-
-async def accept_render(
-    session: AsyncSession, job: NewRender, window: QuotaWindow, *, max_in_flight: int, room_ttl: timedelta
-) -> AcceptOutcome:
-    """Run the one-statement accept path (see ``_ACCEPT``)."""
-    params = window.params()
-    params.update(
-        id=job.id,
-        product_id=job.product_id,
-        variant_id=job.variant_id,
-        room_session_id=job.room_session_id,
-        placement_x=job.placement_x,
-        placement_y=job.placement_y,
-        placement_scale=job.placement_scale,
-        style_preset=job.style_preset,
-        quality=job.quality,
-        config_json=json.dumps(job.config_json) if job.config_json is not None else None,
-        created_at=job.created_at,
-        idempotency_key=job.idempotency_key,
-        idempotency_window=IDEMPOTENCY_WINDOW,
-        room_ttl=room_ttl,
-        max_in_flight=max_in_flight,
-    )
-    row = (await session.execute(_ACCEPT, params)).one()
-    return AcceptOutcome(
-        created_stage=row.created_stage,
-        existing_id=row.existing_id,
-        existing_expired=row.existing_expired,
-        asset_found=row.asset_found,
-        room_ok=row.room_ok,
-        reserved=row.reserved,
-        in_flight=int(row.in_flight),
-    )
 
 
 async def forget_idempotency_key(session: AsyncSession, shop_id: uuid.UUID, key: str) -> None:
@@ -452,20 +292,3 @@ async def processing_started_before(session: AsyncSession, before: datetime, *, 
         .limit(limit)
     )
     return [RenderRecord.of(row) for row in rows]
-
-
-_ASSET_CHOICE = text(_ASSET_FOR_RENDER).bindparams(
-    bindparam("shop_id", type_=UUID(as_uuid=True)),
-    bindparam("product_id", type_=Text),
-    bindparam("variant_id", type_=Text),
-)
-
-
-async def asset_choice(
-    session: AsyncSession, shop_id: uuid.UUID, product_id: str, variant_id: str | None
-) -> uuid.UUID | None:
-    """The asset the accept statement would pick (the same SQL, on its own)."""
-    row = (
-        await session.execute(_ASSET_CHOICE, {"shop_id": shop_id, "product_id": product_id, "variant_id": variant_id})
-    ).one_or_none()
-    return row[0] if row is not None else None

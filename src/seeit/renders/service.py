@@ -15,8 +15,9 @@ from seeit.db import utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
 from seeit.presets import service as presets
 from seeit.queue import DeferredJob, defer_job, job_id_for
-from seeit.renders import assets, notify, repository
-from seeit.renders.repository import NewRender, RenderRecord
+from seeit.renders import accept_statement, assets, notify, repository
+from seeit.renders.accept_statement import NewRender
+from seeit.renders.repository import RenderRecord
 from seeit.renders.schemas import Placement, RenderJobList, RenderJobOut, RenderRequest
 from seeit.resources import Resources
 from seeit.rooms.service import missing_room_error, room_ttl
@@ -85,15 +86,15 @@ async def accept_render(
     window = QuotaWindow(shop.id, utc_today(), shop.daily_quota, shop.monthly_quota)
     limit = max_in_flight(resources, shop)
     ttl = room_ttl(resources.settings)
-    outcome = await repository.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
+    outcome = await accept_statement.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
     if outcome.existing_expired and idempotency_key is not None:
         await repository.forget_idempotency_key(session, shop.id, idempotency_key)
-        outcome = await repository.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
+        outcome = await accept_statement.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
     if not outcome.asset_found and outcome.existing_id is None:
         # No asset serves or is being prepared: queue a fallback prep ahead of the composite. It is sent
         # only if this request commits, so a render refused below (quota, room) queues nothing.
         await assets.queue_fallback_prep(session, shop.id, product_gid, variant_gid)
-        outcome = await repository.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
+        outcome = await accept_statement.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
     if outcome.created_stage is not None:
         defer_job(session, render_job(job.id))
         return new_job_out(job, outcome.created_stage), True
