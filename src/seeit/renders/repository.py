@@ -1,4 +1,4 @@
-"""Every query on ``render_jobs`` but the accept statement (``accept_statement.py``); state moves by conditional updates."""
+"""Every query on ``render_jobs`` except the accept statement; state moves by conditional updates."""
 
 from __future__ import annotations
 
