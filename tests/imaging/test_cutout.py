@@ -45,6 +45,18 @@ def test_holes_stay_open(scene: Scenes, model_dir: str) -> None:
     assert alpha[handle_hole].max() < 0.1
 
 
+def test_holes_stay_open_in_a_large_photo(scene: Scenes, model_dir: str) -> None:
+    """A 2000 px ring, shrunk to the working size, has a crisper inner rim: its middle must still be a hole."""
+    ring = scene("ring_mirror_wall", 2000)
+    alpha, _ = cut(ring, model_dir)
+    h, w = ring.alpha.shape
+    rows, cols = np.arange(h)[:, None] / h, np.arange(w)[None, :] / w
+    middle = (ring.alpha == 0) & (np.hypot(rows - 0.5, cols - 0.5) < 0.2)
+    assert middle.sum() > 100_000
+    assert (alpha[middle] > 0.5).mean() < 0.01
+    assert iou(alpha > 0.5, ring.alpha > 0.5) > 0.9  # 0.36 when the middle was filled
+
+
 def test_pale_product_on_a_light_backdrop_keeps_its_rails_and_opens_its_gaps(scene: Scenes, model_dir: str) -> None:
     """A white chair on a light grey sweep: its back rails are kept and the gap under its seat is open."""
     chair = scene("white_chair_on_grey", 800)

@@ -194,7 +194,11 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             edges = _edge_strength(smooth)
             min_area, sharp = max(12, int(0.0001 * h * w)), max(0.02, 4 * noise)
             reach = _square(5 * unit)
-            holes = _see_through(pale, (s >= 0.25) & ~pale, edges, min_area=min_area, threshold=sharp, reach=reach)
+            # The rim is judged over the reach's width, but a crisp edge is a pixel wide at any size: a large
+            # photo shrunk to working size has crisper edges, which then cover less of a hole's rim. Widened by
+            # a pixel, an edge covers the rim alike at every photo size.
+            rim_edges = np.asarray(cv2.dilate(edges, _square(3)), np.float32)
+            holes = _see_through(pale, (s >= 0.25) & ~pale, rim_edges, min_area=min_area, threshold=sharp, reach=reach)
             # A pale product (white on light grey) shades through the backdrop's brightness, so by brightness
             # alone its parts and its holes run together; its tint still differs a little, and shading keeps tint.
             border = border_mask(h, w, max(3, round(0.02 * max(h, w))))
