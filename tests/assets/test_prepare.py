@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 
 from seeit.assets.tasks import prepare_asset, resend_stalled_preps
 from seeit.config import Settings
+from seeit.imaging import get_image_model
 from seeit.models import AuditEvent, Shop, UsageDaily
 from seeit.resources import Resources
 from tests.assets.conftest import OTHER_SHOP, SHOP, FakeCdn, install, settled_asset
@@ -175,13 +176,12 @@ async def test_the_prep_job_run_twice_at_once_stores_one_png_and_counts_one_rend
 ) -> None:
     _add_lamp(shopify)
     asset = (await _prepare(client)).json()
-    ctx: dict[str, Any] = {"resources": resources, "job_try": 1}
+    ctx: dict[str, Any] = {"resources": resources, "job_try": 1, "image_model": get_image_model(settings)}
     try:
         outcomes = await asyncio.gather(prepare_asset(ctx, asset["id"]), prepare_asset(ctx, asset["id"]))
         again = await prepare_asset(ctx, asset["id"])  # a late redelivery
     finally:
-        if "image_model" in ctx:
-            await ctx["image_model"].aclose()
+        await ctx["image_model"].aclose()
     assert outcomes.count("ready") == 1
     assert again == "not_pending"
     assert await _prep_renders(resources) == 1

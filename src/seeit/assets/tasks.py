@@ -26,7 +26,6 @@ from seeit.assets.service import UNRESOLVED_SOURCE, prep_job
 from seeit.assets.source_images import SourceImageError, download_source_image
 from seeit.audit.repository import record_action
 from seeit.db import transaction, utcnow
-from seeit.imaging import get_image_model
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
@@ -66,15 +65,6 @@ def asset_functions() -> list[Function]:
     ]
 
 
-def image_model(ctx: dict[str, Any]) -> ImageModel:
-    """The worker's image model: the one start-up put in ``ctx``, else opened on first use and kept there
-    (the worker's shutdown closes it)."""
-    model: ImageModel | None = ctx.get("image_model")
-    if model is None:
-        model = ctx["image_model"] = get_image_model(ctx["resources"].settings)
-    return model
-
-
 def _retry_delay(ctx: dict[str, Any]) -> float:
     # Tests put a short base in the worker's ctx; production backs off 5 s, 10 s, 20 s.
     base = float(ctx.get("prep_retry_base_seconds", RETRY_BASE_SECONDS))
@@ -84,7 +74,7 @@ def _retry_delay(ctx: dict[str, Any]) -> float:
 async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
     """Download the source photo, cut the product out, store the PNG, and mark the asset ready."""
     resources: Resources = ctx["resources"]
-    model = image_model(ctx)
+    model: ImageModel = ctx["image_model"]  # opened by the worker's start-up
     row_id = uuid.UUID(asset_id)
     async with transaction(resources) as session:
         asset = await repository.pending_asset(session, row_id)
