@@ -232,3 +232,15 @@ def test_session_token_cross_checks_with_shopifys_own_package() -> None:
 )
 def test_shop_domains_are_validated(value: str | None, valid: bool) -> None:
     assert (valid_shop_domain(value) is not None) is valid
+
+
+def test_oauth_digest_cross_checks_with_shopifys_older_package() -> None:
+    """ShopifyAPI (Shopify's older Python package) signs the same decoded values the same way."""
+    import shopify  # type: ignore[import-untyped]  # the ShopifyAPI package, installed by the test extra
+
+    shopify.Session.setup(api_key=TEST_API_KEY, secret="hush")
+    for value in AWKWARD_VALUES:
+        params = {"code": "0907a61c", "shop": "a.myshopify.com", "state": value, "timestamp": "1337178173"}
+        ours = oauth_query_digest(params.items(), "hush")
+        assert ours == shopify.Session.calculate_hmac(params), value
+        assert shopify.Session.validate_hmac({**params, "hmac": ours})
