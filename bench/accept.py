@@ -3,6 +3,7 @@
     .venv/bin/python bench/accept.py [--seconds 5] [--shops 200]
 
 Needs PostgreSQL and Redis (``SEEIT_BENCH_DATABASE_URL``, ``SEEIT_BENCH_REDIS_URL``; defaults on 127.0.0.1).
+``SEEIT_BENCH_API_WORKERS`` (default 1) runs uvicorn with that many worker processes.
 It recreates the database ``seeit_bench``, adds many shops with high quotas, each with a ready asset and a
 room, and starts the service with uvicorn in a separate process. This process then drives signed requests
 over keep-alive HTTP/1.1 with 1, 8 and 64 concurrent clients and reports throughput, p50 and p99.
@@ -282,7 +283,7 @@ def start_server(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, "-m", "uvicorn", "seeit.app:create_app_from_env", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-        "--loop", "uvloop", "--http", "httptools",
+        "--loop", "uvloop", "--http", "httptools", "--workers", os.environ.get("SEEIT_BENCH_API_WORKERS", "1"),
     ]  # fmt: skip
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
