@@ -6,10 +6,8 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
-
-from seeit.models import Shop
 from seeit.resources import Resources
+from seeit.shops.repository import installed_shop_by_domain
 
 # A shop that uninstalls is refused by every replica within this many seconds; this replica at once.
 CACHE_SECONDS = 5.0
@@ -41,19 +39,19 @@ async def installed_shop(resources: Resources, shop_domain: str) -> ShopContext 
     if cached is not None and cached[0] > now:
         return cached[1]
     async with resources.sessionmaker() as session:
-        row = (
-            await session.execute(
-                select(
-                    Shop.id,
-                    Shop.shop_domain,
-                    Shop.plan,
-                    Shop.daily_quota,
-                    Shop.monthly_quota,
-                    Shop.max_concurrent_renders,
-                ).where(Shop.shop_domain == shop_domain, Shop.uninstalled_at.is_(None))
-            )
-        ).one_or_none()
-    shop = ShopContext(*row) if row is not None else None
+        record = await installed_shop_by_domain(session, shop_domain)
+    shop = (
+        ShopContext(
+            id=record.id,
+            shop_domain=record.shop_domain,
+            plan=record.plan,
+            daily_quota=record.daily_quota,
+            monthly_quota=record.monthly_quota,
+            max_concurrent_renders=record.max_concurrent_renders,
+        )
+        if record is not None
+        else None
+    )
     _cache[shop_domain] = (now + CACHE_SECONDS, shop)
     return shop
 

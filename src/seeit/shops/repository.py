@@ -226,20 +226,28 @@ class ShopRecord:
     created_at: datetime
 
 
+_RECORD = (
+    Shop.id,
+    Shop.shop_domain,
+    Shop.plan,
+    Shop.daily_quota,
+    Shop.monthly_quota,
+    Shop.max_concurrent_renders,
+    Shop.scope,
+    Shop.created_at,
+)
+
+
 async def installed_shop_record(session: AsyncSession, shop_id: uuid.UUID) -> ShopRecord | None:
     row = (
-        await session.execute(
-            select(
-                Shop.id,
-                Shop.shop_domain,
-                Shop.plan,
-                Shop.daily_quota,
-                Shop.monthly_quota,
-                Shop.max_concurrent_renders,
-                Shop.scope,
-                Shop.created_at,
-            ).where(Shop.id == shop_id, Shop.uninstalled_at.is_(None))
-        )
+        await session.execute(select(*_RECORD).where(Shop.id == shop_id, Shop.uninstalled_at.is_(None)))
+    ).one_or_none()
+    return ShopRecord(*row) if row is not None else None
+
+
+async def installed_shop_by_domain(session: AsyncSession, shop_domain: str) -> ShopRecord | None:
+    row = (
+        await session.execute(select(*_RECORD).where(Shop.shop_domain == shop_domain, Shop.uninstalled_at.is_(None)))
     ).one_or_none()
     return ShopRecord(*row) if row is not None else None
 
