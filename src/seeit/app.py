@@ -9,11 +9,11 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from seeit.config import Settings, get_settings
-from seeit.errors import ServiceUnavailable, install_error_handlers, render_error
+from seeit.errors import ServiceUnavailable, install_error_handlers, render_error, unhandled_error
 from seeit.logs import configure_logging
 from seeit.metrics import RequestContextMiddleware
 from seeit.openapi import install_openapi
@@ -36,6 +36,14 @@ _DEPENDENCY_DOWN = (
 
 async def _dependency_down(_: Request, exc: Exception) -> JSONResponse:
     return render_error(ServiceUnavailable())
+
+
+async def _database_failed(request: Request, exc: Exception) -> JSONResponse:
+    # Any driver error that cost us the connection means the database went away under the request.
+    assert isinstance(exc, DBAPIError)
+    if exc.connection_invalidated:
+        return render_error(ServiceUnavailable())
+    return await unhandled_error(request, exc)
 
 
 async def _shopify_failed(_: Request, exc: Exception) -> JSONResponse:
@@ -69,6 +77,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     install_error_handlers(app)
     for error_type in _DEPENDENCY_DOWN:
         app.add_exception_handler(error_type, _dependency_down)
+    app.add_exception_handler(DBAPIError, _database_failed)
     app.add_exception_handler(ShopifyError, _shopify_failed)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(ops_router)

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -45,7 +46,7 @@ class UUIDPrimaryKey:
 
 
 def create_engine(database_url: str, *, pool_size: int = 10, timeout: float = 5.0) -> AsyncEngine:
-    return create_async_engine(
+    engine = create_async_engine(
         database_url,
         pool_size=pool_size,
         max_overflow=pool_size,
@@ -56,6 +57,17 @@ def create_engine(database_url: str, *, pool_size: int = 10, timeout: float = 5.
         pool_timeout=timeout,
         connect_args={"timeout": timeout, "command_timeout": 30},
     )
+    event.listen(engine.sync_engine, "handle_error", _broken_protocol_is_a_disconnect)
+    return engine
+
+
+def _broken_protocol_is_a_disconnect(context: ExceptionContext) -> None:
+    # When the server ends a pooled connection (a restart, pg_terminate_backend), asyncpg can read the
+    # server's FATAL message before it sees the socket close, and the next query then fails with
+    # "cannot switch to state ...; another operation is in progress". The connection is unusable either
+    # way: calling it a disconnect drops it from the pool and lets the request answer 503.
+    if type(context.original_exception).__name__ == "InternalClientError":
+        context.is_disconnect = True
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -140,3 +140,37 @@ async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
             assert response.json()["error"]["code"] == "service_unavailable"
     assert set(statuses) <= {200, 503}
     assert statuses[-1] == 200
+
+
+async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool(
+    client: httpx.AsyncClient, resources: Resources, monkeypatch: Any
+) -> None:
+    # What asyncpg raises when it has read the server's goodbye but not yet seen the socket close.
+    import asyncpg
+    from asyncpg.transaction import Transaction
+
+    from seeit.shops.directory import forget_all_shops
+    from tests.support import admin_headers, create_shop
+
+    await create_shop(resources, "broken.myshopify.com")
+    headers = admin_headers("broken.myshopify.com")
+    start = Transaction.start
+    broken: list[object] = []
+
+    async def start_on_a_broken_protocol(self: Transaction) -> None:
+        if not broken:
+            broken.append(self._connection)  # type: ignore[attr-defined]
+            raise asyncpg.exceptions.InternalClientError(
+                "cannot switch to state 15; another operation (2) is in progress"
+            )
+        await start(self)
+
+    monkeypatch.setattr(Transaction, "start", start_on_a_broken_protocol)
+    forget_all_shops()
+    first = await client.get("/api/admin/shop", headers=headers)
+    assert first.status_code == 503
+    assert first.json()["error"]["code"] == "service_unavailable"
+    assert broken[0].is_closed()  # type: ignore[attr-defined]
+
+    forget_all_shops()
+    assert (await client.get("/api/admin/shop", headers=headers)).status_code == 200
