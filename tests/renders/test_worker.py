@@ -12,12 +12,13 @@ from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
-from seeit.imaging import get_image_model
-from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
+from seeit.imaging import GeminiImageModel, PixelPool, get_image_model
+from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality, StageReporter
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import run_render
 from seeit.resources import Resources
 from tests.conftest import make_worker
+from tests.imaging.fake_gemini import API_KEY, BASE_URL, MODEL, FakeGemini, image_answer
 from tests.renders.scene import make_scene, usage_today
 
 
@@ -129,11 +130,12 @@ class PausingModel:
         quality: Quality,
         prompt: Prompt,
         watermark: bool,
+        on_stage: StageReporter | None = None,
     ) -> CompositeResult:
         self.entered.set()
         await self.release.wait()  # never released while its worker lives: the worker dies here
         return await self.model.composite(
-            room, product_png, placement, quality=quality, prompt=prompt, watermark=watermark
+            room, product_png, placement, quality=quality, prompt=prompt, watermark=watermark, on_stage=on_stage
         )
 
 
@@ -219,3 +221,43 @@ async def test_a_shop_style_preset_is_recorded_and_counted(
     assert other["prompt_id"] == "composite.warm"
     async with resources.engine.connect() as conn:
         assert await conn.scalar(text("SELECT usage_count FROM style_presets")) == 1
+
+
+async def test_a_shopper_sees_the_harmonizing_stage_while_the_model_relights_the_composite(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    fake = FakeGemini([image_answer])  # the same picture back: the product stayed put
+    stages_seen_by_the_shopper: list[str] = []
+
+    async def gemini_answers(request: httpx.Request) -> httpx.Response:
+        async with resources.engine.connect() as conn:
+            job_id = await conn.scalar(text("SELECT id FROM render_jobs"))
+        job = (await client.get(scene.url(f"/proxy/renders/{job_id}"))).json()
+        stages_seen_by_the_shopper.append(job["stage"])
+        return await fake.transport().handle_async_request(request)
+
+    model = GeminiImageModel(
+        api_key=API_KEY,
+        model=MODEL,
+        base_url=BASE_URL,
+        timeout_seconds=5,
+        max_retries=0,
+        pool=PixelPool(0),
+        transport=httpx.MockTransport(gemini_answers),
+    )
+    running = make_worker(settings, ctx={"settings": settings, "image_model": model}, cron_jobs=[])
+    task = asyncio.create_task(running.async_run())
+    try:
+        accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+        job = await wait_for(client, scene.url(f"/proxy/renders/{accepted['id']}", wait="20"))
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await running.close()
+        await model.aclose()
+
+    assert stages_seen_by_the_shopper == ["harmonizing"]
+    assert job["status"] == "completed", job
+    assert job["stage"] == "done"
+    assert job["model_id"] == f"gemini:{MODEL}"

@@ -12,7 +12,7 @@ import httpx
 
 from seeit.imaging.gemini_client import GeminiClient, GeminiImage
 from seeit.imaging.harmonize import accept_harmonized
-from seeit.imaging.interface import CompositeResult, Placement, PreparedProduct, Prompt, Quality
+from seeit.imaging.interface import CompositeResult, Placement, PreparedProduct, Prompt, Quality, StageReporter
 from seeit.imaging.operations import (
     local_composite,
     model_input,
@@ -69,9 +69,12 @@ class GeminiImageModel:
         quality: Quality,
         prompt: Prompt,
         watermark: bool,
+        on_stage: StageReporter | None = None,
     ) -> CompositeResult:
         local = await self._pool.run(local_composite, room, product_png, placement, quality)
         picture = await self._pool.run(pixels_png, local.rgb)
+        if on_stage is not None:
+            await on_stage("harmonizing")
         answer = await self._client.generate_image(prompt.text, [GeminiImage("image/png", picture)])
         return await self._pool.run(accept_harmonized, local, answer.data, watermark=watermark)
 

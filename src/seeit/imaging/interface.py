@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, Protocol
 
@@ -10,6 +11,9 @@ Quality = Literal["draft", "standard", "high"]
 # Long side of a composite per quality tier; ``None`` keeps the room's own size (capped, see below).
 QUALITY_LONG_SIDE: dict[Quality, int | None] = {"draft": 1024, "standard": 2048, "high": None}
 MAX_OUTPUT_SIDE = 4096
+
+# Told the stage a render has reached inside the model (``"harmonizing"``), so the shopper can see it.
+StageReporter = Callable[[str], Awaitable[None]]
 
 
 class Placement(NamedTuple):
@@ -70,6 +74,7 @@ class ImageModel(Protocol):
         quality: Quality,
         prompt: Prompt,
         watermark: bool,
+        on_stage: StageReporter | None = None,
     ) -> CompositeResult: ...
 
     async def aclose(self) -> None: ...

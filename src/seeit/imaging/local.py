@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seeit.imaging.interface import CompositeResult, Placement, PreparedProduct, Prompt, Quality
+from seeit.imaging.interface import CompositeResult, Placement, PreparedProduct, Prompt, Quality, StageReporter
 from seeit.imaging.operations import cleanup_room_bytes, composite_bytes, prepare_product_bytes
 from seeit.imaging.pool import PixelPool
 from seeit.imaging.saliency import weights_present
@@ -38,7 +38,9 @@ class LocalImageModel:
         quality: Quality,
         prompt: Prompt,
         watermark: bool,
+        on_stage: StageReporter | None = None,
     ) -> CompositeResult:
+        # Light matching happens inside the placement here, so there is no separate harmonising stage.
         return await self._pool.run(composite_bytes, room, product_png, placement, quality, watermark)
 
     async def aclose(self) -> None:

@@ -193,7 +193,7 @@ async def record_retry(session: AsyncSession, job_id: uuid.UUID, attempt: int) -
         await session.execute(
             update(RenderJob)
             .where(_held(job_id, attempt))
-            .values(attempts=RenderJob.attempts + 1, started_at=func.now())
+            .values(attempts=RenderJob.attempts + 1, started_at=func.now(), stage="compositing")
             .returning(RenderJob.attempts)
         )
     ).one_or_none()

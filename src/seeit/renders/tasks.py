@@ -107,6 +107,11 @@ async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) 
         if attempt > MAX_ATTEMPTS:
             raise RenderFailure("internal_error", "The render was interrupted too many times.")
         inputs = await _load_inputs(resources, job)
+
+        async def report_stage(stage: str) -> None:
+            async with transaction(resources) as session:
+                await repository.set_stage(session, job.id, attempt, stage)
+
         while True:
             try:
                 result = await model.composite(
@@ -116,6 +121,7 @@ async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) 
                     quality=cast(Quality, job.quality or "standard"),
                     prompt=inputs.prompt,
                     watermark=inputs.watermark,
+                    on_stage=report_stage,
                 )
                 break
             except ImagingError as exc:
