@@ -9,8 +9,11 @@ room, and starts the service with uvicorn in a separate process. This process th
 over keep-alive HTTP/1.1 with 1, 8 and 64 concurrent clients and reports throughput, p50 and p99.
 
 Beside each run, the floor: the very statements the service sends to PostgreSQL for one accepted render
-(captured from the service's own code) replayed with asyncpg in a transaction, plus the same arq enqueue,
-with no HTTP and no framework. The service's figures are read against it.
+(captured from the service's own code) replayed with asyncpg in a transaction for a shop picked at random,
+plus the same arq enqueue, with no HTTP and no framework. The service's figures are read against it.
+
+``cpu ms/req`` is the CPU the Python side spent per request: this process for the floor, the server's
+processes for the service. On two shared cores it tells where a latency target can and cannot come from.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +65,7 @@ class Run:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the process doing the Python work: this one for the floor, the server's
 
     @property
     def throughput(self) -> float:
@@ -171,17 +176,34 @@ async def capture_accept_sql(resources: Resources, fixture: Fixture) -> list[tup
 
 
 class FloorClient:
-    """The accept path's SQL in one transaction plus the arq enqueue, with asyncpg and redis directly."""
+    """The accept path's SQL in one transaction plus the arq enqueue, with asyncpg and redis directly.
 
-    def __init__(self, pool: asyncpg.Pool, arq: ArqRedis, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+    Like the HTTP clients, each request goes to a shop picked at random, so both sides meet the same row
+    locks: the captured statements are replayed with the picked shop's and room's ids in place of the first.
+    """
+
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        arq: ArqRedis,
+        statements: list[tuple[str, tuple[Any, ...]]],
+        fixtures: list[Fixture],
+    ) -> None:
         self.pool = pool
         self.arq = arq
-        self.statements = statements
+        captured = fixtures[0]
+        self.per_shop = [
+            [
+                (sql, tuple({captured.shop_id: f.shop_id, captured.room_id: f.room_id}.get(v, v) for v in params))
+                for sql, params in statements
+            ]
+            for f in fixtures
+        ]
 
     async def one(self) -> str | None:
         job_id = uuid.uuid4()
         async with self.pool.acquire() as conn, conn.transaction():
-            for sql, params in self.statements:
+            for sql, params in random.choice(self.per_shop):
                 await conn.fetch(sql, *(job_id if value == "JOB_ID" else value for value in params))
         await self.arq.enqueue_job("run_render", _job_id=f"render:{job_id}", render_job_id=str(job_id))
         return None
@@ -237,11 +259,12 @@ class HttpClient:
             self.writer.close()
 
 
-async def drive(clients: list[Any], seconds: float, warmup: float = 1.0) -> Run:
+async def drive(clients: list[Any], seconds: float, *, cpu: Callable[[], float], warmup: float = 1.0) -> Run:
     run = Run()
     started = time.perf_counter()
     measuring_from = started + warmup
     stop = measuring_from + seconds
+    cpu_at_start: list[float] = []
 
     async def loop(client: Any) -> None:
         while (now := time.perf_counter()) < stop:
@@ -250,6 +273,8 @@ async def drive(clients: list[Any], seconds: float, warmup: float = 1.0) -> Run:
             except Exception as exc:
                 error = type(exc).__name__
             done = time.perf_counter()
+            if now >= measuring_from and not cpu_at_start:
+                cpu_at_start.append(cpu())
             if now >= measuring_from:
                 if error is None:
                     run.latencies.append(done - now)
@@ -258,6 +283,7 @@ async def drive(clients: list[Any], seconds: float, warmup: float = 1.0) -> Run:
 
     await asyncio.gather(*(loop(client) for client in clients))
     run.seconds = seconds
+    run.cpu_seconds = cpu() - cpu_at_start[0] if cpu_at_start else 0.0
     return run
 
 
@@ -302,12 +328,28 @@ async def wait_until_up(port: int, timeout: float = 30.0) -> None:
     raise RuntimeError("the service did not start")
 
 
+def process_tree_cpu_seconds(root: int) -> float:
+    """User + system CPU of a process and its children (uvicorn's workers), read from /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" ", 1)
+        except OSError:
+            continue
+        fields = rest.rsplit(")", 1)[1].split()
+        if int(pid) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def report(name: str, run: Run) -> str:
     errors = sum(run.errors.values())
     detail = f" {run.errors}" if errors else ""
+    cpu = 1000 * run.cpu_seconds / len(run.latencies) if run.latencies else float("nan")
     return (
         f"{name:<28} {run.throughput:9.0f} req/s   p50 {run.percentile(0.5):6.2f} ms"
-        f"   p99 {run.percentile(0.99):6.2f} ms   errors {errors}{detail}"
+        f"   p99 {run.percentile(0.99):6.2f} ms   cpu {cpu:5.2f} ms/req   errors {errors}{detail}"
     )
 
 
@@ -338,10 +380,14 @@ async def main() -> None:
     try:
         await wait_until_up(args.port)
         for concurrency in CONCURRENCY:
-            floor = await drive([FloorClient(pool, arq, statements) for _ in range(concurrency)], args.seconds)
+            floor = await drive(
+                [FloorClient(pool, arq, statements, fixtures) for _ in range(concurrency)],
+                args.seconds,
+                cpu=time.process_time,
+            )
             await settle(pool)
             clients = [HttpClient(args.port, fixtures) for _ in range(concurrency)]
-            service = await drive(clients, args.seconds)
+            service = await drive(clients, args.seconds, cpu=lambda: process_tree_cpu_seconds(server.pid))
             await settle(pool)
             for client in clients:
                 await client.close()
