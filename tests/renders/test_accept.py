@@ -105,6 +105,31 @@ async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncC
     assert error["details"]["used"] == 30
 
 
+async def test_near_midnight_renders_and_a_cleanup_queue_on_the_month_lock_and_stop_at_the_quota(
+    client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("seeit.usage.repository.near_midnight", lambda now: True)
+    scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
+    async with resources.engine.begin() as conn:
+        await conn.execute(
+            text("INSERT INTO usage_daily (id, shop_id, date, cleanup_renders) VALUES (gen_random_uuid(), :s, :d, 12)"),
+            {"s": scene.shop_id, "d": datetime.now(UTC).date()},
+        )
+
+    cleanup = client.post(scene.url(f"/proxy/rooms/{scene.room_id}/cleanup"))
+    renders = (client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(40))
+    responses = await asyncio.gather(cleanup, *renders)
+
+    assert {r.status_code for r in responses} <= {200, 202, 429}, [r.text for r in responses if r.status_code >= 500]
+    async with resources.engine.connect() as conn:
+        month = await conn.scalar(
+            text("SELECT sum(cleanup_renders + composite_renders) FROM usage_daily WHERE shop_id = :s"),
+            {"s": scene.shop_id},
+        )
+    assert month == 30
+    assert [r.status_code for r in responses[1:]].count(202) == 30 - 12 - (responses[0].status_code == 202)
+
+
 async def test_renders_in_flight_are_limited_per_shop(client: httpx.AsyncClient, resources: Resources) -> None:
     scene = await make_scene(client, resources, max_concurrent_renders=2)
     first = [await client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(2)]

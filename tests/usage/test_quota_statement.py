@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import text
 
 from seeit.db import transaction
 from seeit.resources import Resources
-from seeit.usage.repository import QuotaWindow, quota_use, refund_render, reserve_render, utc_today
+from seeit.usage.repository import (
+    QuotaWindow,
+    hold_month_near_midnight,
+    quota_use,
+    refund_render,
+    reserve_render,
+    utc_today,
+)
 from tests.support import create_shop
 
 
@@ -94,3 +101,36 @@ async def test_a_refund_frees_one_render(resources: Resources) -> None:
         assert not await reserve_render(session, "composite", window)
         await refund_render(session, shop.id, "composite", window.day)
         assert await reserve_render(session, "composite", window)
+
+
+async def test_renders_either_side_of_midnight_cannot_both_take_the_last_of_the_month(resources: Resources) -> None:
+    shop = await create_shop(resources, "midnight.myshopify.com")
+    before, after = date(2026, 11, 14), date(2026, 11, 15)
+    await seed_day(resources, shop.id, date(2026, 11, 2), 9)  # one render left this month
+    late = QuotaWindow(shop.id, before, daily_quota=100, monthly_quota=10)  # its day computed at 23:59:59
+    early = QuotaWindow(shop.id, after, daily_quota=100, monthly_quota=10)
+
+    async with transaction(resources) as first:
+        assert await hold_month_near_midnight(first, shop.id, datetime(2026, 11, 14, 23, 59, 59, tzinfo=UTC))
+        assert await reserve_render(first, "composite", late)
+
+        async def just_after_midnight() -> bool:
+            async with transaction(resources) as second:
+                await hold_month_near_midnight(second, shop.id, datetime(2026, 11, 15, 0, 0, 1, tzinfo=UTC))
+                return await reserve_render(second, "composite", early)
+
+        second = asyncio.create_task(just_after_midnight())
+        await asyncio.sleep(0.3)
+        assert not second.done()  # it waits for the first render's transaction
+    assert await second is False
+
+    async with resources.sessionmaker() as session:
+        assert (await quota_use(session, shop.id, after)).month == 10
+
+
+async def test_away_from_midnight_no_lock_is_taken(resources: Resources) -> None:
+    shop = await create_shop(resources, "noon.myshopify.com")
+    async with transaction(resources) as session:
+        assert not await hold_month_near_midnight(session, shop.id, datetime(2026, 11, 14, 12, 0, tzinfo=UTC))
+        assert not await hold_month_near_midnight(session, shop.id, datetime(2026, 11, 14, 23, 58, tzinfo=UTC))
+        assert await hold_month_near_midnight(session, shop.id, datetime(2026, 11, 14, 0, 1, tzinfo=UTC))

@@ -23,7 +23,7 @@ from seeit.resources import Resources
 from seeit.rooms.service import missing_room_error, room_ttl
 from seeit.shopify.ids import InvalidShopifyId, to_gid
 from seeit.shops.directory import ShopContext
-from seeit.usage.repository import QuotaWindow, refund_render, utc_today
+from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, refund_render, utc_today
 from seeit.usage.service import quota_exceeded
 
 RENDER_JOB = "run_render"
@@ -86,6 +86,7 @@ async def accept_render(
     window = QuotaWindow(shop.id, utc_today(), shop.daily_quota, shop.monthly_quota)
     limit = max_in_flight(resources, shop)
     ttl = room_ttl(resources.settings)
+    await hold_month_near_midnight(session, shop.id)
     outcome = await accept_statement.accept_render(session, job, window, max_in_flight=limit, room_ttl=ttl)
     if outcome.existing_expired and idempotency_key is not None:
         await repository.forget_idempotency_key(session, shop.id, idempotency_key)

@@ -26,7 +26,7 @@ from seeit.rooms.repository import RoomRecord
 from seeit.rooms.schemas import DirectUpload, RoomSessionOut
 from seeit.shops.directory import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
-from seeit.usage.repository import QuotaWindow, reserve_render, utc_today
+from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, reserve_render, utc_today
 from seeit.usage.service import quota_exceeded
 
 CLEANUP_JOB = "cleanup_room"
@@ -156,6 +156,7 @@ async def request_cleanup(
 ) -> RoomRecord:
     """Queue one cleanup render for the room, counted against the quota; asking again while one is
     queued, running or done changes nothing and counts nothing."""
+    await hold_month_near_midnight(session, shop.id)  # before the room's lock: renders take it in this order
     room = await repository.lock_room(session, shop.id, room_id)
     if room is None:
         raise await missing_room_error(session, shop.id, room_id)

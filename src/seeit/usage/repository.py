@@ -9,8 +9,12 @@ Why the quota statement is exact under any concurrency (READ COMMITTED):
   takes the ``DO UPDATE`` branch against the winner's row;
 - the earlier days of the month come from the statement's snapshot. They only ever go *down* (refunds)
   once their day is over, so a stale view can refuse a render a moment too early, never accept one too many.
-  The one exception is the instant around UTC midnight, when a request whose day was computed before
-  midnight can still count on yesterday's row; the overshoot is bounded by requests in flight at that instant.
+- around UTC midnight a request whose day was computed before midnight can still count on yesterday's row
+  while another counts on today's: two rows, so neither statement waits for the other and each month check
+  misses the other's render. Within ``MIDNIGHT_EDGE`` of midnight the shop's quota statements therefore
+  first take a per-shop transaction lock (``hold_month_near_midnight``), in a statement of its own so the
+  quota statement's snapshot is taken after the previous holder committed. Away from midnight that costs
+  nothing: the lock is not taken.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 RenderKind = Literal["cleanup", "composite"]
+
+# Longer than any accept transaction lives (statements time out after 30 s), so every request that could
+# still count on yesterday's row after midnight took the lock too.
+MIDNIGHT_EDGE = timedelta(seconds=90)
+_MONTH_LOCK_NAMESPACE = 0x5EE17  # the first key of pg_advisory_xact_lock(int, int): usage months
 _COLUMNS: dict[RenderKind, str] = {"cleanup": "cleanup_renders", "composite": "composite_renders"}
 
 
@@ -94,6 +103,22 @@ def reserve_render_sql(kind: RenderKind, *, guard: str = "TRUE") -> str:
 
 
 _RESERVE = {kind: text(reserve_render_sql(kind)) for kind in _COLUMNS}
+
+_HOLD_MONTH = text("SELECT pg_advisory_xact_lock(:namespace, hashtext(CAST(:shop_id AS text)))")
+
+
+def near_midnight(now: datetime) -> bool:
+    since_midnight = now - datetime.combine(now.date(), time(), tzinfo=UTC)
+    return since_midnight < MIDNIGHT_EDGE or since_midnight > timedelta(days=1) - MIDNIGHT_EDGE
+
+
+async def hold_month_near_midnight(session: AsyncSession, shop_id: uuid.UUID, now: datetime | None = None) -> bool:
+    """Near UTC midnight, queue the shop's quota statements one transaction at a time (see the module's
+    docstring); True when the lock was taken. Call it before any other lock the transaction takes."""
+    if not near_midnight(now or datetime.now(UTC)):
+        return False
+    await session.execute(_HOLD_MONTH, {"namespace": _MONTH_LOCK_NAMESPACE, "shop_id": str(shop_id)})
+    return True
 
 
 async def reserve_render(session: AsyncSession, kind: RenderKind, window: QuotaWindow) -> bool:
