@@ -88,10 +88,18 @@ def running(commands: list[list[str]], env: dict[str, str]) -> Iterator[list[sub
                 process.kill()
 
 
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    # `kill` or a supervisor sends SIGTERM to this process alone; by default Python would exit without
+    # running the clean-up below and leave the API, the worker and the embedded servers running.
+    raise KeyboardInterrupt
+
+
 def run_dev(host: str, port: int) -> int:
-    """Start embedded services, migrate, then run the API and a worker until Ctrl-C or one of them exits."""
+    """Start embedded services, migrate, then run the API and a worker until Ctrl-C, SIGTERM or one of them
+    exits."""
     from seeit import migrate
 
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     services = start_embedded_services()
     env = {
         **os.environ,

@@ -54,6 +54,14 @@ def ctrl_c(process: subprocess.Popen[bytes]) -> list[psutil.Process]:
     return children
 
 
+def terminate(process: subprocess.Popen[bytes]) -> list[psutil.Process]:
+    """Send SIGTERM to the dev process alone, as `kill` or a supervisor does; return what ran under it."""
+    children = psutil.Process(process.pid).children(recursive=True)
+    process.terminate()
+    assert process.wait(timeout=60) == 0
+    return children
+
+
 def urls(folder: Path) -> dict[str, str]:
     lines = (folder / "var/dev/urls.env").read_text().splitlines()
     return dict(line.split("=", 1) for line in lines)
@@ -97,4 +105,7 @@ async def test_dev_serves_with_embedded_services_keeps_data_and_stops_everything
         )
         assert count == 1
     finally:
-        ctrl_c(second)
+        children = terminate(second) if second.poll() is None else []
+    assert children
+    time.sleep(1)
+    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
