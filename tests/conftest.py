@@ -143,7 +143,7 @@ async def redis(resources: Resources) -> Redis:
 
 @pytest.fixture
 async def fake_shopify(resources: Resources, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
-    """A fake Shopify (``tests/fakes/shopify.py``) answering the app's requests to ``http://shopify.test``.
+    """A fake Shopify (``tests/fakes/shopify/``) answering the app's requests to ``http://shopify.test``.
 
     Workers started after it use it too: list ``fake_shopify`` before ``worker`` in a test's arguments.
     """
