@@ -177,15 +177,30 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
     return Worker(**options)
 
 
+async def stop_worker(running: Worker, task: asyncio.Task[None]) -> None:
+    """Stop a worker started with ``async_run`` in ``task``, cancelling the jobs it is still running.
+
+    arq's ``close()`` cancels those jobs itself, but it awaits them without ``return_exceptions``: a job
+    cancelled while it records its result raises ``CancelledError`` out of ``close()`` and into the test's
+    teardown. So the jobs are cancelled and awaited here first, and ``close()`` finds none.
+    """
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    jobs = list(running.tasks.values())
+    for job in jobs:
+        job.cancel()
+    await asyncio.gather(*jobs, return_exceptions=True)
+    running.tasks.clear()
+    await running.close()
+
+
 @pytest.fixture
 async def worker(settings: Settings, resources: Resources) -> AsyncIterator[Worker]:
     """A running worker in this process (same event loop), stopped after the test."""
     running = make_worker(settings)
     task = asyncio.create_task(running.async_run())
     yield running
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
-    await running.close()
+    await stop_worker(running, task)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from arq.worker import Worker
 from seeit.config import Settings
 from seeit.resources import Resources
 from tests.assets.pictures import product_photo
-from tests.conftest import make_worker
+from tests.conftest import make_worker, stop_worker
 from tests.support import admin_headers
 
 SHOP = "demo.myshopify.com"
@@ -93,9 +93,7 @@ async def prep_worker(settings: Settings, resources: Resources, shopify: Any) ->
     running = make_worker(settings, ctx={"settings": settings, "prep_retry_base_seconds": 0.01})
     task = asyncio.create_task(running.async_run())
     yield running
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
-    await running.close()
+    await stop_worker(running, task)
 
 
 async def settled_asset(

@@ -17,7 +17,7 @@ from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prom
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import run_render
 from seeit.resources import Resources
-from tests.conftest import make_worker
+from tests.conftest import make_worker, stop_worker
 from tests.imaging.fake_gemini import API_KEY, BASE_URL, MODEL, FakeGemini, image_answer
 from tests.renders.scene import make_scene, usage_today
 
@@ -149,9 +149,7 @@ async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
     task = asyncio.create_task(doomed.async_run())
     accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
     await asyncio.wait_for(pausing.entered.wait(), 20)
-    task.cancel()  # the worker dies while the job is processing
-    await asyncio.gather(task, return_exceptions=True)
-    await doomed.close()
+    await stop_worker(doomed, task)  # the worker dies while the job is processing
     # Redis forgets the job as if its worker's host went away with it.
     await resources.arq.delete(f"arq:job:render:{accepted['id']}", f"arq:in-progress:{accepted['id']}")
     await resources.arq.zrem("arq:queue", f"render:{accepted['id']}")
@@ -252,9 +250,7 @@ async def test_a_shopper_sees_the_harmonizing_stage_while_the_model_relights_the
         accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
         job = await wait_for(client, scene.url(f"/proxy/renders/{accepted['id']}", wait="20"))
     finally:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-        await running.close()
+        await stop_worker(running, task)
         await model.aclose()
 
     assert stages_seen_by_the_shopper == ["harmonizing"]
