@@ -73,6 +73,10 @@ class WorkerSettings:
     on_job_start = on_job_start
     redis_settings: ClassVar[RedisSettings] = redis_settings(get_settings())
     max_jobs = 8
+    # On SIGTERM or SIGINT (a deploy, a scale-down) stop taking jobs and give the running ones this long
+    # to finish before cancelling them, so a shopper's render in flight still arrives. The platform's stop
+    # grace period must be longer (docker-compose.yml gives the worker 40 s).
+    job_completion_wait = 30
     job_timeout = 300
     keep_result = 3600
     max_tries = 5
