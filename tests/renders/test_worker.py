@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import httpx
+import pytest
 from arq.worker import Worker
 from PIL import Image
 from sqlalchemy import text
@@ -140,7 +141,7 @@ class PausingModel:
 
 
 async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
-    client: httpx.AsyncClient, resources: Resources, settings: Settings
+    client: httpx.AsyncClient, resources: Resources, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scene = await make_scene(client, resources)
     model = get_image_model(settings)
@@ -149,6 +150,11 @@ async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
     task = asyncio.create_task(doomed.async_run())
     accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
     await asyncio.wait_for(pausing.entered.wait(), 20)
+
+    async def killed_outright(*args: object) -> None:
+        return None  # a killed process hands nothing back
+
+    monkeypatch.setattr("seeit.renders.tasks._release", killed_outright)
     await stop_worker(doomed, task)  # the worker dies while the job is processing
     # Redis forgets the job as if its worker's host went away with it.
     await resources.arq.delete(f"arq:job:render:{accepted['id']}", f"arq:in-progress:{accepted['id']}")
@@ -174,6 +180,32 @@ async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs WHERE status = 'completed'")) == 1
     assert (await usage_today(resources, scene.shop_id))["composite"] == 1
     await model.aclose()
+
+
+async def test_a_render_cut_short_by_a_stopping_worker_is_handed_back_and_finished_at_once(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings
+) -> None:
+    scene = await make_scene(client, resources)
+    model = get_image_model(settings)
+    pausing = PausingModel(model)
+    stopping = make_worker(settings, ctx={"settings": settings, "image_model": pausing}, cron_jobs=[])
+    task = asyncio.create_task(stopping.async_run())
+    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+    await asyncio.wait_for(pausing.entered.wait(), 20)
+    await stop_worker(stopping, task)  # its wait for running jobs ran out: the job is cancelled
+
+    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    assert job["status"] == "queued", job
+    # The next worker takes it straight away: no waiting for the claim to go stale, no sweeper.
+    rescuer = make_worker(settings, burst=True, cron_jobs=[])
+    await rescuer.async_run()
+    await rescuer.close()
+    await model.aclose()
+
+    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    assert job["status"] == "completed", job
+    assert job["attempts"] == 2
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
 
 
 async def test_a_queued_job_lost_by_the_queue_is_sent_again(

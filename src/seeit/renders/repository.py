@@ -187,6 +187,14 @@ async def set_stage(session: AsyncSession, job_id: uuid.UUID, attempt: int, stag
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def release(session: AsyncSession, job_id: uuid.UUID, attempt: int) -> bool:
+    """``processing → queued`` for the holder of claim ``attempt``, so the next delivery can claim it now."""
+    result = await session.execute(
+        update(RenderJob).where(_held(job_id, attempt)).values(status="queued", stage="queued", started_at=None)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def record_retry(session: AsyncSession, job_id: uuid.UUID, attempt: int) -> int | None:
     """Count another model attempt within the claim; returns the new token (None when the claim was lost)."""
     row = (

@@ -83,6 +83,13 @@ async def run_render(ctx: dict[str, Any], render_job_id: str) -> str:
     return await _render(ctx, resources, claimed)
 
 
+async def _release(resources: Resources, job_id: uuid.UUID, attempt: int) -> None:
+    async with transaction(resources) as session:
+        released = await repository.release(session, job_id, attempt)
+    if released:
+        log.warning("render %s interrupted; handed back to the queue", job_id)
+
+
 async def _wait_for_asset(resources: Resources, job: RenderRecord) -> None:
     """Return once the job's asset serves; re-deliver the job later while its prep is still running."""
     async with transaction(resources) as session:
@@ -140,6 +147,12 @@ async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) 
     except (StorageError, OSError) as exc:
         # Storage is down: keep the claim; the sweeper re-sends the job once it goes stale.
         log.warning("render %s could not reach storage: %s", job.id, exc)
+        raise
+    except asyncio.CancelledError:
+        # The worker is stopping and its wait for running jobs ran out (or the job timed out). Hand the
+        # job back now: arq delivers it again and the next claim takes it at once, instead of after the
+        # claim went stale. A worker that dies outright runs no code: the sweeper covers that.
+        await asyncio.shield(_release(resources, job.id, attempt))
         raise
     except Exception:
         log.exception("render %s failed unexpectedly", job.id)
