@@ -42,6 +42,7 @@ from seeit import migrate  # noqa: E402
 from seeit.config import Settings  # noqa: E402
 from seeit.db import transaction  # noqa: E402
 from seeit.models import ProductAsset, RoomSession, Shop  # noqa: E402
+from seeit.queue import enqueue  # noqa: E402
 from seeit.renders import service as renders_service  # noqa: E402
 from seeit.renders.schemas import RenderRequest  # noqa: E402
 from seeit.resources import Resources, redis_settings  # noqa: E402
@@ -205,7 +206,7 @@ class FloorClient:
         async with self.pool.acquire() as conn, conn.transaction():
             for sql, params in random.choice(self.per_shop):
                 await conn.fetch(sql, *(job_id if value == "JOB_ID" else value for value in params))
-        await self.arq.enqueue_job("run_render", _job_id=f"render:{job_id}", render_job_id=str(job_id))
+        await enqueue(self.arq, renders_service.render_job(job_id))  # the service's own enqueue
         return None
 
 

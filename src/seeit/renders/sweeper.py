@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from arq.connections import ArqRedis
 from redis.asyncio import Redis
 
 from seeit.db import transaction, utcnow
@@ -39,10 +40,10 @@ async def in_queue(redis: Redis, job_id: str) -> bool:
     return bool(await redis.exists(f"arq:job:{job_id}", f"arq:in-progress:{job_id}"))
 
 
-async def resend(redis: Redis, job: DeferredJob) -> bool:
+async def resend(redis: ArqRedis, job: DeferredJob) -> bool:
     # A finished arq job with the same id would refuse the new one; its result means nothing to us.
     await redis.delete(f"arq:result:{job.job_id}")
-    return await enqueue(redis, job)  # type: ignore[arg-type]
+    return await enqueue(redis, job)
 
 
 async def sweep_renders(ctx: dict[str, Any]) -> dict[str, int]:
