@@ -49,7 +49,10 @@ def create_engine(database_url: str, *, pool_size: int = 10, timeout: float = 5.
     engine = create_async_engine(
         database_url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        # No overflow: a connection opened past the pool is closed again on return, so a burst of requests
+        # would open and close connections at Postgres's cost (measured: 224 new sessions in 6 s at 64
+        # clients, and a third less throughput). Past the pool, requests wait up to ``pool_timeout``.
+        max_overflow=0,
         # No pre-ping: it costs a round trip per request on the hot path. A connection broken by a
         # database restart fails its request with 503 and is dropped from the pool.
         pool_pre_ping=False,
