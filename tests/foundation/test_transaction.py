@@ -87,3 +87,34 @@ async def test_a_failed_commit_answers_an_error_and_sends_nothing(
     assert response.json()["error"]["code"] == "internal_error"
     assert await _shop_count(resources) == 1
     assert await resources.arq.zcard("arq:queue") == 0
+
+
+async def test_a_burst_of_requests_waits_for_pooled_connections_instead_of_opening_more(
+    client: httpx.AsyncClient, resources: Resources
+) -> None:
+    import asyncio
+
+    from sqlalchemy import event
+
+    from seeit.shops.directory import forget_all_shops
+    from tests.support import admin_headers, create_shop
+
+    await create_shop(resources, "burst.myshopify.com")
+    headers = admin_headers("burst.myshopify.com")
+    opened: list[object] = []
+
+    def count(*args: Any) -> None:
+        opened.append(args)
+
+    event.listen(resources.engine.sync_engine, "connect", count)
+    try:
+        for _ in range(3):
+            forget_all_shops()
+            burst = [
+                client.get("/api/admin/shop", headers=headers) for _ in range(4 * resources.settings.database_pool_size)
+            ]
+            assert {r.status_code for r in await asyncio.gather(*burst)} == {200}
+    finally:
+        event.remove(resources.engine.sync_engine, "connect", count)
+    # At most the pool's own connections are ever opened; none is opened and closed again per burst.
+    assert len(opened) <= resources.settings.database_pool_size
