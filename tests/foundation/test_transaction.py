@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from seeit.app import create_app
 from seeit.config import Settings
@@ -17,6 +18,8 @@ from seeit.errors import Conflict
 from seeit.models import Shop
 from seeit.queue import DeferredJob, defer_job, job_id_for
 from seeit.resources import Resources
+from seeit.shops.directory import forget_all_shops
+from tests.support import admin_headers, create_shop
 
 
 @pytest.fixture(scope="module")
@@ -92,13 +95,6 @@ async def test_a_failed_commit_answers_an_error_and_sends_nothing(
 async def test_a_burst_of_requests_waits_for_pooled_connections_instead_of_opening_more(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
-    import asyncio
-
-    from sqlalchemy import event
-
-    from seeit.shops.directory import forget_all_shops
-    from tests.support import admin_headers, create_shop
-
     await create_shop(resources, "burst.myshopify.com")
     headers = admin_headers("burst.myshopify.com")
     opened: list[object] = []

@@ -12,11 +12,32 @@ import httpx
 import numpy as np
 from PIL import Image
 
+from seeit.imaging import GeminiImageModel
+from seeit.imaging.pool import PixelPool
+
 API_KEY = "test-gemini-key"
 MODEL = "gemini-test-image"
 BASE_URL = "https://gemini.test/v1beta"
 
 Answer = Callable[[np.ndarray], httpx.Response] | httpx.Response | Exception
+
+
+def gemini_model(
+    transport: httpx.AsyncBaseTransport, *, retries: int = 0, model_dir: str | None = None
+) -> GeminiImageModel:
+    """The real Gemini provider talking to ``transport`` (usually ``FakeGemini.transport()``): pixel work
+    inline, retries backing off in milliseconds."""
+    return GeminiImageModel(
+        api_key=API_KEY,
+        model=MODEL,
+        base_url=BASE_URL,
+        timeout_seconds=5,
+        max_retries=retries,
+        pool=PixelPool(0),
+        model_dir=model_dir,
+        backoff_base_seconds=0.001,
+        transport=transport,
+    )
 
 
 def image_answer(rgb: np.ndarray) -> httpx.Response:

@@ -7,22 +7,12 @@ import numpy as np
 import pytest
 
 from seeit.imaging import GeminiImageModel, ModelError, ModelRefused, ModelTimeout, Placement, current_prompt
-from seeit.imaging.pool import PixelPool
 from tests.imaging.conftest import decode, solid_product_png
-from tests.imaging.fake_gemini import API_KEY, BASE_URL, MODEL, FakeGemini, image_answer
+from tests.imaging.fake_gemini import MODEL, FakeGemini, gemini_model, image_answer
 
 
 def gemini(fake: FakeGemini, *, retries: int = 3) -> GeminiImageModel:
-    return GeminiImageModel(
-        api_key=API_KEY,
-        model=MODEL,
-        base_url=BASE_URL,
-        timeout_seconds=5,
-        max_retries=retries,
-        pool=PixelPool(0),
-        backoff_base_seconds=0.001,
-        transport=fake.transport(),
-    )
+    return gemini_model(fake.transport(), retries=retries)
 
 
 def warmer(pixels: np.ndarray) -> httpx.Response:
@@ -156,16 +146,7 @@ async def test_an_answer_without_an_image_is_a_retryable_error(bright_neutral_ro
 async def test_prep_cuts_out_the_models_isolated_product(scene, model_dir: str) -> None:  # type: ignore[no-untyped-def]
     vase = scene("black_speaker", 500)
     fake = FakeGemini([lambda pixels: image_answer(pixels)])  # the model returns the studio shot as it was
-    model = GeminiImageModel(
-        api_key=API_KEY,
-        model=MODEL,
-        base_url=BASE_URL,
-        timeout_seconds=5,
-        max_retries=0,
-        pool=PixelPool(0),
-        model_dir=model_dir,
-        transport=fake.transport(),
-    )
+    model = gemini_model(fake.transport(), model_dir=model_dir)
     prepared = await model.prepare_product(vase.jpeg, prompt=current_prompt("prep"))
     assert prepared.confidence >= 0.5
     assert decode(prepared.png).shape[2] == 4

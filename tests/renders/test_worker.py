@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -13,14 +14,14 @@ from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
-from seeit.imaging import GeminiImageModel, PixelPool, get_image_model
+from seeit.imaging import get_image_model
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality, StageReporter
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import run_render
 from seeit.resources import Resources
 from tests.conftest import make_worker, stop_worker
-from tests.imaging.fake_gemini import API_KEY, BASE_URL, MODEL, FakeGemini, image_answer
-from tests.renders.scene import make_scene, usage_today
+from tests.imaging.fake_gemini import MODEL, FakeGemini, gemini_model, image_answer
+from tests.renders.scene import Scene, make_scene, usage_today
 
 
 async def wait_for(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
@@ -140,25 +141,42 @@ class PausingModel:
         )
 
 
-async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
-    client: httpx.AsyncClient, resources: Resources, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@dataclass
+class HeldRender:
+    """A render accepted and held at the model by a running worker (``PausingModel``)."""
+
+    scene: Scene
+    job_id: str
+    model: ImageModel
+    pausing: PausingModel
+    worker: Worker
+    task: asyncio.Task[None]
+
+
+async def hold_a_render(client: httpx.AsyncClient, resources: Resources, settings: Settings) -> HeldRender:
     scene = await make_scene(client, resources)
     model = get_image_model(settings)
     pausing = PausingModel(model)
-    doomed = make_worker(settings, ctx={"settings": settings, "image_model": pausing}, cron_jobs=[])
-    task = asyncio.create_task(doomed.async_run())
+    worker = make_worker(settings, ctx={"settings": settings, "image_model": pausing}, cron_jobs=[])
+    task = asyncio.create_task(worker.async_run())
     accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
     await asyncio.wait_for(pausing.entered.wait(), 20)
+    return HeldRender(scene, accepted["id"], model, pausing, worker, task)
+
+
+async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = await hold_a_render(client, resources, settings)
 
     async def killed_outright(*args: object) -> None:
         return None  # a killed process hands nothing back
 
     monkeypatch.setattr("seeit.renders.tasks._release", killed_outright)
-    await stop_worker(doomed, task)  # the worker dies while the job is processing
+    await stop_worker(held.worker, held.task)  # the worker dies while the job is processing
     # Redis forgets the job as if its worker's host went away with it.
-    await resources.arq.delete(f"arq:job:render:{accepted['id']}", f"arq:in-progress:{accepted['id']}")
-    await resources.arq.zrem("arq:queue", f"render:{accepted['id']}")
+    await resources.arq.delete(f"arq:job:render:{held.job_id}", f"arq:in-progress:{held.job_id}")
+    await resources.arq.zrem("arq:queue", f"render:{held.job_id}")
     async with resources.engine.connect() as conn:
         assert await conn.scalar(text("SELECT status FROM render_jobs")) == "processing"
 
@@ -171,41 +189,35 @@ async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
     await rescuer.async_run()
     await rescuer.close()
 
-    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    job = (await client.get(held.scene.url(f"/proxy/renders/{held.job_id}"))).json()
     assert job["status"] == "completed", job
     assert job["attempts"] == 2
     # The dead worker's claim can no longer finish the job: it ran to completion exactly once.
-    pausing.release.set()
+    held.pausing.release.set()
     async with resources.engine.connect() as conn:
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs WHERE status = 'completed'")) == 1
-    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
-    await model.aclose()
+    assert (await usage_today(resources, held.scene.shop_id))["composite"] == 1
+    await held.model.aclose()
 
 
 async def test_a_render_cut_short_by_a_stopping_worker_is_handed_back_and_finished_at_once(
     client: httpx.AsyncClient, resources: Resources, settings: Settings
 ) -> None:
-    scene = await make_scene(client, resources)
-    model = get_image_model(settings)
-    pausing = PausingModel(model)
-    stopping = make_worker(settings, ctx={"settings": settings, "image_model": pausing}, cron_jobs=[])
-    task = asyncio.create_task(stopping.async_run())
-    accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
-    await asyncio.wait_for(pausing.entered.wait(), 20)
-    await stop_worker(stopping, task)  # its wait for running jobs ran out: the job is cancelled
+    held = await hold_a_render(client, resources, settings)
+    await stop_worker(held.worker, held.task)  # its wait for running jobs ran out: the job is cancelled
 
-    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    job = (await client.get(held.scene.url(f"/proxy/renders/{held.job_id}"))).json()
     assert job["status"] == "queued", job
     # The next worker takes it straight away: no waiting for the claim to go stale, no sweeper.
     rescuer = make_worker(settings, burst=True, cron_jobs=[])
     await rescuer.async_run()
     await rescuer.close()
-    await model.aclose()
+    await held.model.aclose()
 
-    job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+    job = (await client.get(held.scene.url(f"/proxy/renders/{held.job_id}"))).json()
     assert job["status"] == "completed", job
     assert job["attempts"] == 2
-    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
+    assert (await usage_today(resources, held.scene.shop_id))["composite"] == 1
 
 
 async def test_a_queued_job_lost_by_the_queue_is_sent_again(
@@ -267,15 +279,7 @@ async def test_a_shopper_sees_the_harmonizing_stage_while_the_model_relights_the
         stages_seen_by_the_shopper.append(job["stage"])
         return await fake.transport().handle_async_request(request)
 
-    model = GeminiImageModel(
-        api_key=API_KEY,
-        model=MODEL,
-        base_url=BASE_URL,
-        timeout_seconds=5,
-        max_retries=0,
-        pool=PixelPool(0),
-        transport=httpx.MockTransport(gemini_answers),
-    )
+    model = gemini_model(httpx.MockTransport(gemini_answers))
     running = make_worker(settings, ctx={"settings": settings, "image_model": model}, cron_jobs=[])
     task = asyncio.create_task(running.async_run())
     try:
