@@ -84,6 +84,10 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.include_router(files_router)
     for router in _domain_routers():
         app.include_router(router)
+    if settings.demo:
+        from seeit.demo.router import demo_router
+
+        app.include_router(demo_router())
     install_openapi(app)
     return app
 

@@ -81,12 +81,16 @@ class Settings(BaseSettings):
     image_fetch_allowed_hosts: list[str] = ["cdn.shopify.com"]
     rate_limit_per_minute: int = 120
     share_link_ttl_days: int = 30
+    # The local demo (``seeit dev`` turns it on): a landing page and stand-ins for Shopify's storefront and admin.
+    demo: bool = False
 
     plans: dict[str, Plan] = Field(default_factory=lambda: dict(DEFAULT_PLANS))
 
     @model_validator(mode="after")
     def _require_secrets_in_production(self) -> Self:
         if self.env == "production":
+            if self.demo:
+                raise ValueError("SEEIT_DEMO is for local development only; unset it when SEEIT_ENV=production")
             for name in ("shopify_api_secret", "token_encryption_key"):
                 if not getattr(self, name):
                     raise MissingSecretError(

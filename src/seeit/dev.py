@@ -105,6 +105,7 @@ def run_dev(host: str, port: int) -> int:
         **os.environ,
         **services.env,
         "SEEIT_PUBLIC_URL": os.environ.get("SEEIT_PUBLIC_URL", f"http://{host}:{port}"),
+        "SEEIT_DEMO": os.environ.get("SEEIT_DEMO", "true"),
     }
     try:
         migrate.upgrade(env.get("SEEIT_DATABASE_URL") or _default_database_url())

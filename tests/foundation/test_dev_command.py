@@ -83,6 +83,9 @@ async def test_dev_serves_with_embedded_services_keeps_data_and_stops_everything
     try:
         assert wait_ready(first, port).json() == {"status": "ok", "database": "ok", "redis": "ok"}
         assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
+        landing = httpx.get(f"http://127.0.0.1:{port}/")
+        assert landing.status_code == 200
+        assert "See It is running" in landing.text
         started = urls(tmp_path)
         assert "host=" in started["SEEIT_DATABASE_URL"]  # embedded, over a Unix socket
         assert started["SEEIT_REDIS_URL"].startswith("unix://")

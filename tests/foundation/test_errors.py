@@ -107,3 +107,7 @@ def test_every_app_error_has_a_distinct_code_and_status() -> None:
     codes = [(cls.code, cls.status_code) for cls in all_subclasses(AppError)]
     assert len({code for code, _ in codes}) == len(codes)
     assert all(400 <= status < 600 for _, status in codes)
+
+
+async def test_the_root_is_a_json_not_found_outside_the_demo(http: httpx.AsyncClient) -> None:
+    assert_envelope(await http.get("/"), 404, "not_found")

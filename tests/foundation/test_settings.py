@@ -55,3 +55,12 @@ def test_serve_in_production_without_secrets_stops_with_one_clear_line() -> None
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "SEEIT_SHOPIFY_API_SECRET" in lines[0]
+
+
+def test_the_demo_is_refused_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEEIT_ENV", "production")
+    monkeypatch.setenv("SEEIT_SHOPIFY_API_SECRET", "s")
+    monkeypatch.setenv("SEEIT_TOKEN_ENCRYPTION_KEY", "k")
+    monkeypatch.setenv("SEEIT_DEMO", "true")
+    with pytest.raises(ValueError, match="SEEIT_DEMO"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
