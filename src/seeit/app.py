@@ -92,9 +92,9 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
     from seeit.assets.router import proxy_router as assets_proxy_router
+    from seeit.assets.router import router as assets_router
     from seeit.billing.router import return_router as billing_return_router
     from seeit.billing.router import router as billing_router
-    from seeit.assets.router import router as assets_router
     from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
     from seeit.renders.router import share_router as renders_share_router

@@ -34,16 +34,28 @@ class Plan(BaseModel):
 DEFAULT_PLANS: dict[str, Plan] = {
     "free": Plan(daily_quota=10, monthly_quota=100, max_concurrent_renders=2, watermark=True, title="Free"),
     "starter": Plan(
-        daily_quota=100, monthly_quota=2_000, max_concurrent_renders=4, title="Starter", price=Decimal("19.00"),
+        daily_quota=100,
+        monthly_quota=2_000,
+        max_concurrent_renders=4,
+        title="Starter",
+        price=Decimal("19.00"),
         trial_days=7,
     ),
     "pro": Plan(
-        daily_quota=1_000, monthly_quota=20_000, max_concurrent_renders=8, title="Pro", price=Decimal("49.00"),
+        daily_quota=1_000,
+        monthly_quota=20_000,
+        max_concurrent_renders=8,
+        title="Pro",
+        price=Decimal("49.00"),
         trial_days=7,
     ),
     "enterprise": Plan(
-        daily_quota=10_000, monthly_quota=250_000, max_concurrent_renders=32, title="Enterprise",
-        price=Decimal("299.00"), trial_days=7,
+        daily_quota=10_000,
+        monthly_quota=250_000,
+        max_concurrent_renders=32,
+        title="Enterprise",
+        price=Decimal("299.00"),
+        trial_days=7,
     ),
 }
 

@@ -41,8 +41,9 @@ async def subscribe(session: AsyncSession, resources: Resources, shop: ShopConte
     if settings.billing_mode == "app_pricing":
         # The plans and their prices live in the Partner Dashboard under the same handles.
         record_action(session, shop.id, shop.actor, "billing.plan_page_opened", None, {"plan": plan})
-        return SubscribeOut(confirmation_url=hosted_pricing_url(settings, shop.shop_domain), plan=plan,
-                            billing_mode="app_pricing")
+        return SubscribeOut(
+            confirmation_url=hosted_pricing_url(settings, shop.shop_domain), plan=plan, billing_mode="app_pricing"
+        )
     if plan == FREE_PLAN:
         await cancel_to_free(session, resources, shop)
         return SubscribeOut(confirmation_url=None, plan=plan, billing_mode="billing_api")
@@ -84,6 +85,4 @@ async def cancel_to_free(session: AsyncSession, resources: Resources, shop: Shop
     cancelled = [await cancel_subscription(api, s.gid) for s in await fetch_active_subscriptions(api)]
     seen = [service.seen_from_shopify(resources.settings, s, source="cancel") for s in cancelled]
     await service.record_subscriptions(session, resources.settings, shop.id, seen, actor=shop.actor or "unknown")
-    record_action(
-        session, shop.id, shop.actor, "billing.cancel", None, {"cancelled": [s.gid for s in cancelled]}
-    )
+    record_action(session, shop.id, shop.actor, "billing.cancel", None, {"cancelled": [s.gid for s in cancelled]})

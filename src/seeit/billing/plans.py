@@ -27,9 +27,7 @@ def life_stage(status: str) -> int:
     return _LIFE_STAGE.get(status, _ENDED_STAGE)
 
 
-def supersedes(
-    status: str, version: datetime, stored_status: str | None, stored_version: datetime | None
-) -> bool:
+def supersedes(status: str, version: datetime, stored_status: str | None, stored_version: datetime | None) -> bool:
     """Whether a subscription seen with ``status`` at ``version`` is news over the stored one."""
     if stored_status is None or stored_version is None:
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -21,7 +22,7 @@ class SeenSubscription:
     name: str
     status: str
     plan: str | None
-    test: bool
+    test: bool | None  # None: not told (webhooks do not say)
     trial_ends_at: datetime | None
     current_period_end: datetime | None
     shopify_created_at: datetime | None
@@ -59,7 +60,7 @@ _COLUMNS = (
 
 async def stored_subscription(session: AsyncSession, gid: str) -> StoredSubscription | None:
     row = (await session.execute(select(*_COLUMNS).where(Subscription.shopify_gid == gid))).one_or_none()
-    return StoredSubscription(*row) if row is not None else None
+    return StoredSubscription(*tuple(row)) if row is not None else None
 
 
 async def write_subscription(session: AsyncSession, shop_id: uuid.UUID, seen: SeenSubscription) -> None:
@@ -72,7 +73,7 @@ async def write_subscription(session: AsyncSession, shop_id: uuid.UUID, seen: Se
         name=seen.name,
         plan=seen.plan,
         status=seen.status,
-        test=seen.test,
+        test=bool(seen.test),
         trial_ends_at=seen.trial_ends_at,
         current_period_end=seen.current_period_end,
         shopify_created_at=seen.shopify_created_at,
@@ -81,18 +82,19 @@ async def write_subscription(session: AsyncSession, shop_id: uuid.UUID, seen: Se
         created_at=func.now(),
         updated_at=func.now(),
     )
-    keep = {
+    keep: dict[str, Any] = {
         name: func.coalesce(row.excluded[name], getattr(Subscription, name))
         for name in ("plan", "trial_ends_at", "current_period_end", "shopify_created_at")
     }
+    if seen.test is not None:
+        keep["test"] = row.excluded.test
     await session.execute(
         row.on_conflict_do_update(
             index_elements=[Subscription.shopify_gid],
             set_={
                 "name": row.excluded.name,
                 "status": row.excluded.status,
-                "test": row.excluded.test,
-                "shopify_updated_at": row.excluded.shopify_updated_at,
+                    "shopify_updated_at": row.excluded.shopify_updated_at,
                 "source": row.excluded.source,
                 "updated_at": func.now(),
                 **keep,
@@ -118,7 +120,7 @@ async def governing_subscription(session: AsyncSession, shop_id: uuid.UUID) -> S
             .limit(1)
         )
     ).one_or_none()
-    return StoredSubscription(*row) if row is not None else None
+    return StoredSubscription(*tuple(row)) if row is not None else None
 
 
 async def shown_subscription(session: AsyncSession, shop_id: uuid.UUID) -> StoredSubscription | None:
@@ -134,7 +136,7 @@ async def shown_subscription(session: AsyncSession, shop_id: uuid.UUID) -> Store
             .limit(1)
         )
     ).one_or_none()
-    return StoredSubscription(*row) if row is not None else None
+    return StoredSubscription(*tuple(row)) if row is not None else None
 
 
 async def active_subscription_gids(session: AsyncSession, shop_id: uuid.UUID) -> list[str]:

@@ -83,8 +83,7 @@ async def subscribe(request: Request, body: SubscribeIn, shop: AdminShop, sessio
 async def sync(request: Request, shop: AdminShop, session: SessionDep) -> BillingOut:
     """Re-read the shop's subscriptions at Shopify now (e.g. when the merchant lands back from the plan page)."""
     resources = _resources(request)
-    await service.sync_shop(session, resources, shop.id, shop.shop_domain, actor=shop.actor or "unknown",
-                            source="sync")
+    await service.sync_shop(session, resources, shop.id, shop.shop_domain, actor=shop.actor or "unknown", source="sync")
     return await _billing(session, shop.id)
 
 

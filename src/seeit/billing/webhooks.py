@@ -58,7 +58,7 @@ def seen_from_webhook(settings: Settings, payload: dict[str, Any]) -> SeenSubscr
         name=name,
         status=status,
         plan=plan_named(settings, handle if isinstance(handle, str) else None, name),
-        test=bool(subscription.get("test", False)),
+        test=subscription["test"] if isinstance(subscription.get("test"), bool) else None,
         trial_ends_at=None,
         current_period_end=None,
         shopify_created_at=_time(subscription["created_at"], "created_at") if subscription.get("created_at") else None,

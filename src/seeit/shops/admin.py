@@ -89,7 +89,10 @@ async def clear_quota_override(settings: Settings, shop_domain: str) -> Shop:
             if shop is None:
                 raise UnknownShop(f"no shop {shop_domain!r}")
             tier = settings.plan(shop.plan)
-            cleared = {"daily_quota_override": shop.daily_quota_override, "monthly_quota_override": shop.monthly_quota_override}
+            cleared = {
+                "daily_quota_override": shop.daily_quota_override,
+                "monthly_quota_override": shop.monthly_quota_override,
+            }
             shop.daily_quota_override = shop.monthly_quota_override = None
             shop.daily_quota, shop.monthly_quota = tier.daily_quota, tier.monthly_quota
             record_action(session, shop.id, OPERATOR, "shop.quota_override_cleared", None, cleared)
