@@ -93,8 +93,14 @@ async def test_the_charge_asks_for_a_test_charge_with_our_return_url_and_the_rig
     assert first["test"] is True
     assert first["name"] == "Pro"
     assert first["lineItems"] == [
-        {"plan": {"appRecurringPricingDetails": {"price": {"amount": "49.00", "currencyCode": "USD"},
-                                                 "interval": "EVERY_30_DAYS"}}}
+        {
+            "plan": {
+                "appRecurringPricingDetails": {
+                    "price": {"amount": "49.00", "currencyCode": "USD"},
+                    "interval": "EVERY_30_DAYS",
+                }
+            }
+        }
     ]
     returned = urlsplit(first["returnUrl"])
     assert f"{returned.scheme}://{returned.netloc}{returned.path}" == "http://testserver/billing/return"
@@ -102,7 +108,8 @@ async def test_the_charge_asks_for_a_test_charge_with_our_return_url_and_the_rig
     assert (first["replacementBehavior"], first["trialDays"]) == ("STANDARD", 7)
     assert downgrade["replacementBehavior"] == "APPLY_ON_NEXT_BILLING_CYCLE"
     assert upgrade["replacementBehavior"] == "APPLY_IMMEDIATELY"
-    assert "trialDays" not in downgrade and "trialDays" not in upgrade  # the trial is given once
+    assert "trialDays" not in downgrade  # the trial is given once
+    assert "trialDays" not in upgrade
     assert (await shop_row(resources)).plan == "pro"  # asking is not paying
 
 
@@ -121,7 +128,11 @@ async def test_subscribing_again_to_the_plan_paid_for_is_a_conflict(
 
 
 async def test_production_charges_are_real_and_a_development_store_refuses_them(
-    client: httpx.AsyncClient, resources: Resources, fake_shopify: Any, installed: str, billing_api: Settings,
+    client: httpx.AsyncClient,
+    resources: Resources,
+    fake_shopify: Any,
+    installed: str,
+    billing_api: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(resources, "settings", billing_api.model_copy(update={"billing_test": False}))

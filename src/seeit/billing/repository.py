@@ -94,7 +94,7 @@ async def write_subscription(session: AsyncSession, shop_id: uuid.UUID, seen: Se
             set_={
                 "name": row.excluded.name,
                 "status": row.excluded.status,
-                    "shopify_updated_at": row.excluded.shopify_updated_at,
+                "shopify_updated_at": row.excluded.shopify_updated_at,
                 "source": row.excluded.source,
                 "updated_at": func.now(),
                 **keep,
