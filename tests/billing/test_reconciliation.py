@@ -58,3 +58,19 @@ async def test_a_lost_cancellation_webhook_is_repaired_by_the_reconciliation(
     assert (await subscriptions(resources))[paid.gid].status == "CANCELLED"
     asked = [r for r in fake_shopify.graphql_requests(SHOP) if "SeeItSubscriptions" in r.query]
     assert asked[-1].body["variables"] == {"ids": [paid.gid]}
+
+
+async def test_after_an_activation_webhook_the_renewal_date_is_read_from_shopify(
+    client: httpx.AsyncClient, resources: Resources, fake_shopify: Any, installed: str, worker: Worker
+) -> None:
+    fake_shopify.choose_hosted_plan(SHOP, "pro")
+    await deliver_all(fake_shopify, client)  # the payload carries no billing period
+    [paid] = fake_shopify.active_subscriptions(SHOP)
+
+    deadline = time.monotonic() + 30
+    while (await subscriptions(resources))[paid.gid].current_period_end is None:
+        assert time.monotonic() < deadline, "the renewal date was never read"
+        await asyncio.sleep(0.05)
+    renews = (await subscriptions(resources))[paid.gid].current_period_end
+    assert renews is not None
+    assert abs(renews.timestamp() - (paid.current_period_end or 0)) < 1

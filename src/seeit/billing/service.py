@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -103,8 +103,11 @@ async def record_subscriptions(
         if stored is not None and not supersedes(
             subscription.status, subscription.version, stored.status, stored.shopify_updated_at
         ):
-            log.info("subscription %s on %s: %s is not newer, ignored", subscription.gid, shop.shop_domain, actor)
-            continue
+            if stored.status != subscription.status:
+                log.info("subscription %s on %s: %s is not newer, ignored", subscription.gid, shop.shop_domain, actor)
+                continue
+            # The same status, seen a little earlier: still worth what it adds (a read knows the period end).
+            subscription = replace(subscription, version=stored.shopify_updated_at)
         await repository.write_subscription(session, shop_id, subscription)
         if stored is None or (stored.status, stored.plan) != (subscription.status, subscription.plan or stored.plan):
             changed += 1
