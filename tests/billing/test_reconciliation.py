@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -21,6 +22,15 @@ async def plan_becomes(resources: Resources, plan: str, timeout: float = 30.0) -
     while (await shop_row(resources)).plan != plan:
         assert time.monotonic() < deadline, f"the shop never moved to {plan}"
         await asyncio.sleep(0.05)
+
+
+async def renewal_read(resources: Resources, gid: str, timeout: float = 30.0) -> datetime:
+    """The subscription's period end, once a read of Shopify has stored it."""
+    deadline = time.monotonic() + timeout
+    while (renews := (await subscriptions(resources))[gid].current_period_end) is None:
+        assert time.monotonic() < deadline, "the renewal date was never read"
+        await asyncio.sleep(0.05)
+    return renews
 
 
 def test_the_worker_runs_the_reconciliation_daily() -> None:
@@ -49,6 +59,7 @@ async def test_a_lost_cancellation_webhook_is_repaired_by_the_reconciliation(
     fake_shopify.choose_hosted_plan(SHOP, "pro")
     await deliver_all(fake_shopify, client)
     [paid] = fake_shopify.active_subscriptions(SHOP)
+    await renewal_read(resources, paid.gid)  # the activation's own read is done
     fake_shopify.end_subscription(SHOP, paid.gid, "CANCELLED")
     fake_shopify.take_webhooks()  # lost
 
@@ -67,10 +78,21 @@ async def test_after_an_activation_webhook_the_renewal_date_is_read_from_shopify
     await deliver_all(fake_shopify, client)  # the payload carries no billing period
     [paid] = fake_shopify.active_subscriptions(SHOP)
 
-    deadline = time.monotonic() + 30
-    while (await subscriptions(resources))[paid.gid].current_period_end is None:
-        assert time.monotonic() < deadline, "the renewal date was never read"
-        await asyncio.sleep(0.05)
-    renews = (await subscriptions(resources))[paid.gid].current_period_end
-    assert renews is not None
+    renews = await renewal_read(resources, paid.gid)
+
     assert abs(renews.timestamp() - (paid.current_period_end or 0)) < 1
+
+
+async def test_an_ended_subscription_is_followed_by_a_read_that_finds_its_replacement(
+    client: httpx.AsyncClient, resources: Resources, fake_shopify: Any, installed: str, worker: Worker
+) -> None:
+    fake_shopify.choose_hosted_plan(SHOP, "starter")
+    await deliver_all(fake_shopify, client)
+    [starter] = fake_shopify.active_subscriptions(SHOP)
+    await renewal_read(resources, starter.gid)  # the activation's own read is done
+    fake_shopify.choose_hosted_plan(SHOP, "pro")
+    cancelled_old, _activated_new = fake_shopify.take_webhooks()  # the activation is lost
+
+    assert (await fake_shopify.deliver(client, cancelled_old)).status_code == 200
+
+    await plan_becomes(resources, "pro")

@@ -2,7 +2,8 @@
 
 The payload (``{"app_subscription": {admin_graphql_api_id, name, status, updated_at, plan_handle, ...}}``)
 carries no billing period, so a change to ACTIVE also queues a re-read of the shop's subscriptions to learn
-when the period renews.
+when the period renews; so does an end that moved the shop to the free plan, in case it ended because a new
+subscription replaced it.
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ def subscription_update_handler(settings: Settings) -> Handler:
             log.info("%s for unknown shop %s: nothing to do", TOPIC, delivery.shop_domain)
             return True
         outcome = await service.record_subscriptions(session, settings, shop_id, [seen], actor=service.WEBHOOK_ACTOR)
-        if outcome is not None and outcome.subscriptions_changed and seen.status == "ACTIVE":
+        # An activation does not say when the period renews; an end may be half of a replacement whose new
+        # subscription we have not heard of yet. Either way a read of Shopify's state follows.
+        if outcome is not None and outcome.subscriptions_changed and (seen.status == "ACTIVE" or outcome.plan_changed):
             defer_job(session, sync_shop_billing_job(shop_id, delivery.shop_domain, f"event:{event_id}"))
         return True
 
