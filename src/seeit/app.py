@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.include_router(files_router)
     for router in _domain_routers():
         app.include_router(router)
+    _register_webhook_topics(settings)
     if settings.demo:
         from seeit.demo.router import demo_router
 
@@ -96,6 +97,8 @@ def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
+    from seeit.billing.router import return_router as billing_return_router
+    from seeit.billing.router import router as billing_router
     from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
     from seeit.renders.router import share_router as renders_share_router
@@ -116,7 +119,17 @@ def _domain_routers() -> list[APIRouter]:
         assets_router,
         assets_proxy_router,
         presets_router,
+        billing_router,
+        billing_return_router,
     ]
+
+
+def _register_webhook_topics(settings: Settings) -> None:
+    # Topics handled by domains above the Shopify adapter, which imports none of them.
+    from seeit.billing.webhooks import TOPIC, subscription_update_handler
+    from seeit.shopify.webhook_topics import register_topic
+
+    register_topic(TOPIC, subscription_update_handler(settings))
 
 
 def create_app_from_env() -> FastAPI:

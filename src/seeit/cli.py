@@ -88,9 +88,10 @@ def list_shops() -> None:
 
     for shop in asyncio.run(fetch(_settings())):
         state = "uninstalled" if shop.uninstalled_at else "installed"
+        overridden = shop.daily_quota_override is not None or shop.monthly_quota_override is not None
         typer.echo(
             f"{shop.shop_domain}\t{shop.plan}\tdaily={shop.daily_quota}\tmonthly={shop.monthly_quota}"
-            f"\tconcurrent={shop.max_concurrent_renders or '-'}\t{state}"
+            f"\tconcurrent={shop.max_concurrent_renders or '-'}\t{state}" + ("\tquota override" if overridden else "")
         )
 
 
@@ -102,7 +103,8 @@ def set_plan(
     monthly_quota: Annotated[int | None, typer.Option("--monthly", help="Override the plan's monthly quota")] = None,
     max_concurrent: Annotated[int | None, typer.Option("--max-concurrent", help="Renders in flight at once")] = None,
 ) -> None:
-    """Move a shop to a plan; its quotas become the plan's unless overridden."""
+    """Move a shop to a plan; its quotas become the plan's unless overridden (--daily/--monthly set an
+    override that survives later plan changes, subscriptions included, until `clear-override`)."""
     from seeit.shops.admin import UnknownPlan, UnknownShop, set_shop_plan
 
     try:
@@ -117,6 +119,19 @@ def set_plan(
             )
         )
     except (UnknownPlan, UnknownShop) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")
+
+
+@shops_app.command("clear-override")
+def clear_override(shop_domain: str) -> None:
+    """Drop the operator's quota override of a shop: its quotas follow its plan again."""
+    from seeit.shops.admin import UnknownShop, clear_quota_override
+
+    try:
+        shop = asyncio.run(clear_quota_override(_settings(), shop_domain))
+    except UnknownShop as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
@@ -16,19 +17,46 @@ DEV_TOKEN_KEY = base64.urlsafe_b64encode(bytes(32)).decode()
 
 
 class Plan(BaseModel):
-    """A billing tier: the quotas a new shop on it gets and the renders it may have in flight."""
+    """A billing tier: what it costs through Shopify, the quotas a shop on it gets and the renders it may have
+    in flight. Its key in ``plans`` is the plan handle in the Partner Dashboard (Shopify App Pricing)."""
 
     daily_quota: int
     monthly_quota: int
     max_concurrent_renders: int
     watermark: bool = False
+    title: str = ""  # the subscription's name at Shopify (Billing API); empty: the key, capitalised
+    price: Decimal = Field(default=Decimal("0"), ge=0, decimal_places=2)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    interval: Literal["EVERY_30_DAYS", "ANNUAL"] = "EVERY_30_DAYS"
+    trial_days: int = Field(default=0, ge=0)
 
 
 DEFAULT_PLANS: dict[str, Plan] = {
-    "free": Plan(daily_quota=10, monthly_quota=100, max_concurrent_renders=2, watermark=True),
-    "starter": Plan(daily_quota=100, monthly_quota=2_000, max_concurrent_renders=4),
-    "pro": Plan(daily_quota=1_000, monthly_quota=20_000, max_concurrent_renders=8),
-    "enterprise": Plan(daily_quota=10_000, monthly_quota=250_000, max_concurrent_renders=32),
+    "free": Plan(daily_quota=10, monthly_quota=100, max_concurrent_renders=2, watermark=True, title="Free"),
+    "starter": Plan(
+        daily_quota=100,
+        monthly_quota=2_000,
+        max_concurrent_renders=4,
+        title="Starter",
+        price=Decimal("19.00"),
+        trial_days=7,
+    ),
+    "pro": Plan(
+        daily_quota=1_000,
+        monthly_quota=20_000,
+        max_concurrent_renders=8,
+        title="Pro",
+        price=Decimal("49.00"),
+        trial_days=7,
+    ),
+    "enterprise": Plan(
+        daily_quota=10_000,
+        monthly_quota=250_000,
+        max_concurrent_renders=32,
+        title="Enterprise",
+        price=Decimal("299.00"),
+        trial_days=7,
+    ),
 }
 
 
@@ -85,6 +113,13 @@ class Settings(BaseSettings):
     demo: bool = False
 
     plans: dict[str, Plan] = Field(default_factory=lambda: dict(DEFAULT_PLANS))
+    # How merchants pay: Shopify App Pricing (plans defined in the Partner Dashboard, Shopify's hosted plan
+    # page; recommended for new public apps) or the Billing API (``appSubscriptionCreate`` from here).
+    billing_mode: Literal["app_pricing", "billing_api"] = "app_pricing"
+    # The app's handle in admin URLs (``admin.shopify.com/store/{store}/apps/{handle}``).
+    shopify_app_handle: str = "see-it"
+    # Billing API charges are test charges (no money moves) unless this is false; unset: outside production.
+    billing_test: bool | None = None
 
     @model_validator(mode="after")
     def _require_secrets_in_production(self) -> Self:
@@ -104,6 +139,10 @@ class Settings(BaseSettings):
     def plan(self, name: str) -> Plan:
         """The plan called ``name``, falling back to ``free`` for a name no longer configured."""
         return self.plans.get(name) or self.plans["free"]
+
+    @property
+    def billing_test_charges(self) -> bool:
+        return self.env != "production" if self.billing_test is None else self.billing_test
 
     def admin_base(self, shop_domain: str) -> str:
         """Base URL of a shop's admin (tests point it at a local fake Shopify)."""

@@ -11,6 +11,7 @@ from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
 from seeit.assets.tasks import asset_functions, resend_stalled_preps
+from seeit.billing.tasks import reconcile_subscriptions, sync_shop_billing
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
@@ -52,7 +53,7 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 
 
 def worker_functions() -> list[WorkerCoroutine | Function]:
-    return [redact_shop, *asset_functions(), *render_functions(), *room_functions()]
+    return [redact_shop, sync_shop_billing, *asset_functions(), *render_functions(), *room_functions()]
 
 
 def worker_cron_jobs() -> list[Any]:
@@ -62,6 +63,8 @@ def worker_cron_jobs() -> list[Any]:
         cron(sweep_renders, run_at_startup=True),  # every minute
         cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
+        # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.
+        cron(reconcile_subscriptions, hour={4}, minute={41}, run_at_startup=False),
     ]
 
 

@@ -67,10 +67,82 @@ mutation SeeItMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {
 }
 """
 
+# An app subscription as the billing code reads it; ``planHandle`` is set for Shopify App Pricing plans.
+_APP_SUBSCRIPTION = """
+    id
+    name
+    status
+    test
+    trialDays
+    createdAt
+    currentPeriodEnd
+    lineItems {
+      plan {
+        pricingDetails {
+          __typename
+          ... on AppRecurringPricing { planHandle interval price { amount currencyCode } }
+        }
+      }
+    }
+"""
+
+ACTIVE_SUBSCRIPTIONS = f"""
+query SeeItActiveSubscriptions {{
+  currentAppInstallation {{
+    activeSubscriptions {{ {_APP_SUBSCRIPTION} }}
+  }}
+}}
+"""
+
+SUBSCRIPTIONS_BY_ID = f"""
+query SeeItSubscriptions($ids: [ID!]!) {{
+  nodes(ids: $ids) {{
+    ... on AppSubscription {{ {_APP_SUBSCRIPTION} }}
+  }}
+}}
+"""
+
+APP_SUBSCRIPTION_CREATE = f"""
+mutation SeeItAppSubscriptionCreate(
+  $name: String!
+  $lineItems: [AppSubscriptionLineItemInput!]!
+  $returnUrl: URL!
+  $test: Boolean
+  $trialDays: Int
+  $replacementBehavior: AppSubscriptionReplacementBehavior
+) {{
+  appSubscriptionCreate(
+    name: $name
+    lineItems: $lineItems
+    returnUrl: $returnUrl
+    test: $test
+    trialDays: $trialDays
+    replacementBehavior: $replacementBehavior
+  ) {{
+    appSubscription {{ {_APP_SUBSCRIPTION} }}
+    confirmationUrl
+    userErrors {{ field message }}
+  }}
+}}
+"""
+
+APP_SUBSCRIPTION_CANCEL = f"""
+mutation SeeItAppSubscriptionCancel($id: ID!) {{
+  appSubscriptionCancel(id: $id) {{
+    appSubscription {{ {_APP_SUBSCRIPTION} }}
+    userErrors {{ field message }}
+  }}
+}}
+"""
+
 ALL_DOCUMENTS: dict[str, str] = {
     "SHOP": SHOP,
     "PRODUCT": PRODUCT,
     "PRODUCTS_PAGE": PRODUCTS_PAGE,
     "METAFIELDS_SET": METAFIELDS_SET,
     "METAFIELDS_DELETE": METAFIELDS_DELETE,
+    "ACTIVE_SUBSCRIPTIONS": ACTIVE_SUBSCRIPTIONS,
+    "SUBSCRIPTIONS_BY_ID": SUBSCRIPTIONS_BY_ID,
+    "APP_SUBSCRIPTION_CREATE": APP_SUBSCRIPTION_CREATE,
+    "APP_SUBSCRIPTION_CANCEL": APP_SUBSCRIPTION_CANCEL,
 }

@@ -284,3 +284,53 @@ async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, l
     """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
     rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
     return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}
+
+
+@dataclass(frozen=True)
+class ShopPlan:
+    shop_domain: str
+    plan: str
+    daily_quota: int
+    monthly_quota: int
+
+
+async def lock_shop_plan(session: AsyncSession, shop_id: uuid.UUID) -> ShopPlan | None:
+    """The shop's plan and quotas, its row locked until the transaction ends: plan changes queue per shop."""
+    row = (
+        await session.execute(
+            select(Shop.shop_domain, Shop.plan, Shop.daily_quota, Shop.monthly_quota)
+            .where(Shop.id == shop_id)
+            .with_for_update()
+        )
+    ).one_or_none()
+    return ShopPlan(*row) if row is not None else None
+
+
+async def apply_plan(
+    session: AsyncSession, shop_id: uuid.UUID, plan: str, *, daily_quota: int, monthly_quota: int
+) -> ShopPlan | None:
+    """Move the shop to ``plan`` with the plan's quotas, except where an operator's override stands."""
+    row = (
+        await session.execute(
+            update(Shop)
+            .where(Shop.id == shop_id)
+            .values(
+                plan=plan,
+                daily_quota=func.coalesce(Shop.daily_quota_override, daily_quota),
+                monthly_quota=func.coalesce(Shop.monthly_quota_override, monthly_quota),
+                updated_at=func.now(),
+            )
+            .returning(Shop.shop_domain, Shop.plan, Shop.daily_quota, Shop.monthly_quota)
+        )
+    ).one_or_none()
+    return ShopPlan(*row) if row is not None else None
+
+
+async def installed_shops_after(
+    session: AsyncSession, after: uuid.UUID | None, limit: int
+) -> list[tuple[uuid.UUID, str]]:
+    """Installed shops ordered by id, the page after ``after`` (keyset pagination for sweeps over all shops)."""
+    query = select(Shop.id, Shop.shop_domain).where(Shop.uninstalled_at.is_(None)).order_by(Shop.id).limit(limit)
+    if after is not None:
+        query = query.where(Shop.id > after)
+    return [(row[0], row[1]) for row in await session.execute(query)]

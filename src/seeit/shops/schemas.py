@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from seeit.billing.schemas import SubscriptionOut
 from seeit.shops.repository import UsageCounts
 
 
@@ -37,6 +38,10 @@ class ShopOut(BaseModel):
     watermark: bool
     installed_at: dt.datetime
     usage: UsageSummary
+    subscription: SubscriptionOut | None = Field(
+        description="The app subscription that pays for the plan (its status, when its period renews); else the "
+        "one heard of last (pending approval, ended); null when the shop never subscribed"
+    )
 
 
 class UsageDay(UsageOut):

@@ -10,6 +10,8 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from seeit.billing.repository import shown_subscription
+from seeit.billing.schemas import SubscriptionOut
 from seeit.config import Settings
 from seeit.errors import ShopNotInstalled, ValidationFailed
 from seeit.shops import repository
@@ -74,6 +76,7 @@ async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopCon
         raise ShopNotInstalled()
     day = await repository.usage_totals(session, shop.id, today, today)
     month = await repository.usage_totals(session, shop.id, today.replace(day=1), today)
+    subscription = await shown_subscription(session, shop.id)
     return ShopOut(
         shop_domain=record.shop_domain,
         plan=record.plan,
@@ -83,6 +86,7 @@ async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopCon
         watermark=settings.plan(record.plan).watermark,
         installed_at=record.created_at,
         usage=UsageSummary(today=UsageOut.of(day), month=UsageOut.of(month)),
+        subscription=SubscriptionOut.of(subscription) if subscription else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.fakes.shopify.base import FakeShopifyBase
+from tests.fakes.shopify.billing import Billing, BillingResolvers
 from tests.fakes.shopify.pagination import connection
 from tests.fakes.shopify.state import (
     APP_METAFIELD_TYPES,
@@ -24,12 +25,14 @@ class Root:
         self.shop = shop
 
     def fields(self) -> dict[str, Any]:
+        assert isinstance(self.fake, Billing)  # FakeShopify is every part at once
         return {
             "shop": {"id": self.shop.gid, "name": self.shop.domain.split(".")[0], "myshopifyDomain": self.shop.domain},
             "product": lambda info, id: self._product(self.shop.products.get(id)),
             "products": self._products,
             "metafieldsSet": self._metafields_set,
             "metafieldsDelete": self._metafields_delete,
+            **BillingResolvers(self.fake, self.shop).fields(),
         }
 
     def _metafields_delete(self, info: Any, metafields: list[dict[str, Any]]) -> dict[str, Any]:
