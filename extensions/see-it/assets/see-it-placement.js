@@ -39,8 +39,9 @@ export class Placement {
   }
 
   set(next) {
+    // The whole product stays within the photo's width; its foot anywhere from near the top to the bottom.
     const scale = clamp(next.scale, MIN_SCALE, 1);
-    this.value = { x: clamp(next.x, 0, 1), y: clamp(next.y, 0.02, 1), scale };
+    this.value = { x: clamp(next.x, scale / 2, 1 - scale / 2), y: clamp(next.y, 0.02, 1), scale };
     this.draw();
     this.onChange(this.value);
   }
