@@ -106,3 +106,36 @@ async def test_a_shopper_places_the_product_in_their_room_and_gets_the_picture(
     await page.keyboard.press("Escape")
     await expect(dialog).to_be_hidden()
     await expect(button).to_be_focused()
+
+
+async def test_the_photo_goes_straight_to_storage_with_a_progress_bar(
+    page: Page, shopfront: Shopfront, room_file: Path
+) -> None:
+    sent: list[tuple[str, str, str]] = []
+    page.on("request", lambda r: sent.append((r.method, r.url, r.headers.get("content-type", ""))))
+    await page.goto(shopfront.product_url(ARMCHAIR))
+    await page.get_by_role("button", name="See it in your room").click()
+    dialog = page.get_by_role("dialog")
+    # A slow phone connection (about 300 KB/s up), so the upload takes long enough to watch.
+    cdp = await page.context.new_cdp_session(page)
+    await cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 2_000_000, "uploadThroughput": 300_000},
+    )
+    await dialog.locator("input[type=file]").set_input_files(room_file)
+    progress = dialog.get_by_role("progressbar", name="Uploading your photo…")
+    await expect(dialog.get_by_role("status")).to_have_text("Uploading your photo…")
+    await expect(progress).to_be_visible()
+    await page.wait_for_function("document.querySelector('.see-it-dialog__progress').value > 0")
+    await screenshot(page, "upload-progress")
+    await expect(dialog.locator(".see-it-dialog__product")).to_be_visible(timeout=30_000)
+    await cdp.detach()
+
+    ask, upload, confirm = [(method, url, kind) for method, url, kind in sent if method in ("PUT", "POST")]
+    assert ask == ("POST", f"{shopfront.url}/apps/see-it/rooms", "application/json"), "the proxy sees no photo"
+    assert upload[0] == "PUT"
+    assert upload[1].startswith(f"{shopfront.live.url}/files/"), "the photo went straight to storage"
+    assert upload[2] == "image/jpeg"
+    assert confirm[0] == "POST"
+    assert confirm[1].startswith(f"{shopfront.url}/apps/see-it/rooms/")
+    assert confirm[1].endswith("/confirm")

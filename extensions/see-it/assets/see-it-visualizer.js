@@ -224,6 +224,7 @@ class Visualizer {
     try {
       const photo = await this.shrink(file);
       this.say(this.t('uploading'));
+      this.progress.setAttribute('aria-label', this.t('uploading'));
       this.progress.value = 0;
       this.room = await this.api.uploadRoom(photo, (done) => {
         this.progress.value = Math.round(done * 100);
@@ -286,6 +287,7 @@ class Visualizer {
     this.render.disabled = true;
     this.show(this.progressStep, this.close);
     this.progress.removeAttribute('value'); // no percentage for a render: the stage says how far it is
+    this.progress.setAttribute('aria-label', this.t('render'));
     this.say(this.t('stage_queued'));
     const { x, y, scale } = this.placement.value;
     const body = {
