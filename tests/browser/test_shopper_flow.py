@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from seeit.models import RenderJob
 from tests.browser.conftest import LiveService, screenshot
 from tests.browser.storefront import ARMCHAIR, Shopfront, open_storefront, placement_on_screen, room_photo
+from tests.renders.test_worker import PausingModel
 
 
 @pytest.fixture
@@ -98,10 +100,21 @@ async def test_a_shopper_places_the_product_in_their_room_and_gets_the_picture(
     rendered = {"x": job.placement_x, "y": job.placement_y, "scale": job.placement_scale}
     assert rendered == pytest.approx(shown, abs=0.005)
 
+    async with page.expect_download() as downloading:
+        await dialog.get_by_role("button", name="Download").click()
+    download = await downloading.value
+    assert download.suggested_filename in ("see-it.png", "see-it.webp")
+    assert Path(await download.path()).stat().st_size > 10_000
+
     await dialog.get_by_role("button", name="Share").click()
     link = dialog.get_by_role("textbox", name="Share")
     await expect(link).to_be_visible()
-    assert "/share/" in await link.input_value()
+    shared = await link.input_value()
+    assert shared.startswith(f"{shopfront.live.url}/share/")
+    async with httpx.AsyncClient(follow_redirects=True) as client:
+        followed = await client.get(shared)
+    assert followed.status_code == 200, "whoever gets the link sees the picture"
+    assert followed.headers["content-type"].startswith("image/")
 
     await page.keyboard.press("Escape")
     await expect(dialog).to_be_hidden()
@@ -139,3 +152,33 @@ async def test_the_photo_goes_straight_to_storage_with_a_progress_bar(
     assert confirm[0] == "POST"
     assert confirm[1].startswith(f"{shopfront.url}/apps/see-it/rooms/")
     assert confirm[1].endswith("/confirm")
+
+
+@pytest.fixture
+def paused_model(shopfront: Shopfront) -> Iterator[PausingModel]:
+    """The live worker's renders wait at the model until the test releases them."""
+    worker_ctx = shopfront.live.worker.ctx
+    pausing = PausingModel(worker_ctx["image_model"])
+    worker_ctx["image_model"] = pausing
+    yield pausing
+    pausing.release.set()
+    worker_ctx["image_model"] = pausing.model  # so the worker closes the real model when it stops
+
+
+async def test_while_it_renders_the_dialog_says_how_far_it_is(
+    page: Page, shopfront: Shopfront, room_file: Path, paused_model: PausingModel
+) -> None:
+    await page.goto(shopfront.product_url(ARMCHAIR))
+    await page.get_by_role("button", name="See it in your room").click()
+    dialog = page.get_by_role("dialog")
+    await dialog.locator("input[type=file]").set_input_files(room_file)
+    await expect(dialog.locator(".see-it-dialog__product")).to_be_visible()
+    await dialog.get_by_role("button", name="Render").click()
+
+    status = dialog.get_by_role("status")
+    await expect(status).to_have_text("Placing the product in your room…", timeout=15_000)
+    await expect(dialog.get_by_role("progressbar", name="Render")).to_be_visible()
+    await screenshot(page, "rendering-stage")
+    paused_model.release.set()
+    await expect(dialog.locator(".see-it-dialog__result")).to_be_visible(timeout=60_000)
+    await expect(status).to_have_text("Here it is: the product in your room.")
