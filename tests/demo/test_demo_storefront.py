@@ -20,7 +20,7 @@ from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, prepare_demo_shop
 from seeit.models import ProductAsset
 from seeit.resources import Resources
 from seeit.shopify.signatures import verify_app_proxy_query
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_API_KEY, TEST_SECRET
 
 
 @pytest.fixture
@@ -103,5 +103,17 @@ async def test_the_app_proxy_signs_like_shopify_and_drops_cookies() -> None:
     assert request["headers"]["idempotency-key"] == "k1"
     pairs = httpx.QueryParams(request["query"]).multi_items()
     assert verify_app_proxy_query(pairs, TEST_SECRET) == DEMO_SHOP
+    # Shopify's own library accepts it too.
+    import shopify_app
+
+    theirs = shopify_app.ShopifyApp(TEST_API_KEY, TEST_SECRET).verify_app_proxy_req(
+        {
+            "method": "POST",
+            "headers": {},
+            "url": f"https://app.example/proxy/renders/abc?{request['query']}",
+            "body": "",
+        }
+    )
+    assert theirs.ok, theirs.log
     assert dict(pairs)["path_prefix"] == PATH_PREFIX
     assert [v for k, v in pairs if k == "tag"] == ["a", "b"]

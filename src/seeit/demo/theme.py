@@ -66,20 +66,32 @@ class ThemeBlock:
         env.filters["asset_url"] = lambda name: f"{base}/{name}"
         return env
 
+    @cached_property
+    def _template(self) -> Any:
+        return self._environment.from_string(_SCHEMA.sub("", self.source))
+
     def render(
-        self, *, product: dict[str, Any], settings: dict[str, Any], locale: str = "en", root_url: str = "/"
+        self,
+        *,
+        product: dict[str, Any],
+        settings: dict[str, Any],
+        locale: str = "en",
+        root_url: str = "/",
+        design_mode: bool = False,
     ) -> str:
-        """The block's HTML for ``product`` with the merchant's ``settings`` (over the schema's defaults)."""
-        template = self._environment.from_string(_SCHEMA.sub("", self.source))
+        """The block's HTML for ``product`` with the merchant's ``settings`` (over the schema's defaults);
+        ``design_mode`` as in Shopify's theme editor."""
         block_settings = {**self.default_settings(), **settings}
         if block_settings.get("product") is None:
             block_settings["product"] = product  # "autofill": the product of the page
-        return template.render(
-            product=product,
-            block={"id": "see-it-block-1", "settings": block_settings, "shopify_attributes": ""},
-            routes={"root_url": root_url},
-            request={"locale": {"iso_code": locale}},
-            _see_it_translations=self.translations(locale),
+        return str(
+            self._template.render(
+                product=product,
+                block={"id": "see-it-block-1", "settings": block_settings, "shopify_attributes": ""},
+                routes={"root_url": root_url},
+                request={"locale": {"iso_code": locale}, "design_mode": design_mode},
+                _see_it_translations=self.translations(locale),
+            )
         )
 
 
