@@ -24,19 +24,25 @@ from tests.conftest import TEST_API_KEY, TEST_SECRET
 
 
 @pytest.fixture
-async def demo(settings: Settings, resources: Resources) -> AsyncIterator[httpx.AsyncClient]:
-    demo_settings = settings.model_copy(update={"demo": True})
-    await prepare_demo_shop(resources)
-    app = create_app(demo_settings, resources)
+async def demo_app(settings: Settings, resources: Resources) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as ``seeit dev`` serves it (the demo on), before the demo shop is prepared."""
+    app = create_app(settings.model_copy(update={"demo": True}), resources)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         yield client
 
 
-async def test_the_landing_page_links_the_demo_storefront_and_admin(demo: httpx.AsyncClient) -> None:
-    page = (await demo.get("/")).text
+@pytest.fixture
+async def demo(demo_app: httpx.AsyncClient, resources: Resources) -> httpx.AsyncClient:
+    """The demo after its first start: the shop and its sample products' cut-outs prepared."""
+    await prepare_demo_shop(resources)
+    return demo_app
+
+
+async def test_the_landing_page_links_the_demo_storefront_and_admin(demo_app: httpx.AsyncClient) -> None:
+    page = (await demo_app.get("/")).text
     assert 'href="/demo/store/products/armchair"' in page
     assert 'href="/demo/admin"' in page
-    assert (await demo.get("/demo/store/sample-room.jpg")).headers["content-type"] == "image/jpeg"
+    assert (await demo_app.get("/demo/store/sample-room.jpg")).headers["content-type"] == "image/jpeg"
 
 
 async def test_every_sample_product_is_cut_out_once_and_shows_the_button(
