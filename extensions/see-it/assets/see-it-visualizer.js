@@ -230,6 +230,7 @@ class Visualizer {
         this.progress.value = Math.round(done * 100);
       });
       await this.showRoom(this.room.original_room_image_url);
+      this.cleanup.disabled = false; // a new photo can be tidied up in its turn
       this.say(this.t('uploaded'));
     } catch (error) {
       this.say('');
