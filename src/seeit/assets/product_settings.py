@@ -123,4 +123,5 @@ async def proxy_config(
         asset=asset_out(resources, asset) if asset is not None and asset.status in SERVING else None,
         style_presets=await shop_style_presets(session, shop_id),
         quality_levels=list(QUALITIES),
+        room_max_side=resources.settings.room_max_side,
     )

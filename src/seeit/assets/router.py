@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from seeit.assets import actions, product_settings, service
 from seeit.assets.schemas import (
@@ -39,6 +39,7 @@ router = APIRouter(prefix="/api/admin", tags=["admin"])
 proxy_router = APIRouter(prefix="/proxy", tags=["storefront"])
 
 _ADMIN_ERRORS = (InvalidSessionToken, ShopNotInstalled)
+PROXY_CONFIG_CACHE_CONTROL = "private, max-age=60"
 _UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -143,7 +144,14 @@ async def update_settings(
     responses=error_responses(InvalidSignature, ShopNotInstalled, ValidationFailed),
 )
 async def proxy_config(
-    request: Request, shop: ProxyShop, session: SessionDep, product_id: Annotated[str, Query(max_length=100)]
+    request: Request,
+    response: Response,
+    shop: ProxyShop,
+    session: SessionDep,
+    product_id: Annotated[str, Query(max_length=100)],
 ) -> ProxyConfigOut:
     """Whether See It is on for the product, the asset to use, style presets and quality levels."""
+    # Every view of a product page asks: the shopper's browser may keep the answer a minute (private: it
+    # holds signed image URLs).
+    response.headers["Cache-Control"] = PROXY_CONFIG_CACHE_CONTROL
     return await product_settings.proxy_config(session, _resources(request), shop.id, product_id)

@@ -71,3 +71,5 @@ class ProxyConfigOut(BaseModel):
     asset: AssetOut | None
     style_presets: list[str]
     quality_levels: list[str]
+    # The long side the service keeps of a room photo: the storefront shrinks photos to it before upload.
+    room_max_side: int
