@@ -12,6 +12,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from seeit.admin.entry import EmbeddedEntryRedirect
 from seeit.config import Settings, get_settings
 from seeit.errors import ServiceUnavailable, install_error_handlers, render_error, unhandled_error
 from seeit.logs import configure_logging
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.add_exception_handler(DBAPIError, _database_failed)
     app.add_exception_handler(ShopifyError, _shopify_failed)
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(EmbeddedEntryRedirect)
     app.include_router(ops_router)
     app.include_router(files_router)
     for router in _domain_routers():
@@ -94,8 +96,10 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
+    from seeit.admin.router import router as admin_pages_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
+    from seeit.audit.router import router as audit_router
     from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
     from seeit.renders.router import share_router as renders_share_router
@@ -116,6 +120,8 @@ def _domain_routers() -> list[APIRouter]:
         assets_router,
         assets_proxy_router,
         presets_router,
+        audit_router,
+        admin_pages_router,
     ]
 
 

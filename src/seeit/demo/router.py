@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
+from seeit.demo.admin import router as admin_router
 from seeit.demo.landing import landing_page
 
 
@@ -12,4 +13,5 @@ def demo_router() -> APIRouter:
     """Every demo route: the landing page, and the storefront and admin stand-ins as they are added."""
     router = APIRouter(include_in_schema=False)
     router.add_api_route("/", landing_page, methods=["GET"], response_class=HTMLResponse)
+    router.include_router(admin_router)
     return router

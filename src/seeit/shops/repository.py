@@ -284,3 +284,23 @@ async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, l
     """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
     rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
     return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}
+
+
+@dataclass(frozen=True)
+class ShopPreferences:
+    """The merchant's own settings, and the plan that bounds them."""
+
+    plan: str
+    room_retention_hours: int | None
+    watermark: bool
+
+
+async def shop_preferences(session: AsyncSession, shop_id: uuid.UUID, *, for_update: bool = False) -> ShopPreferences:
+    query = select(Shop.plan, Shop.room_retention_hours, Shop.watermark).where(Shop.id == shop_id)
+    row = (await session.execute(query.with_for_update() if for_update else query)).one()
+    return ShopPreferences(*row)
+
+
+async def save_shop_preferences(session: AsyncSession, shop_id: uuid.UUID, values: dict[str, Any]) -> None:
+    if values:
+        await session.execute(update(Shop).where(Shop.id == shop_id).values(**values, updated_at=func.now()))
