@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import utcnow
@@ -356,7 +356,7 @@ async def newest_assets_of_products(
             ProductAsset.variant_id.is_(None),
             ProductAsset.status.in_(tuple(statuses)),
         )
-        .distinct(ProductAsset.product_id)
+        .ext(distinct_on(ProductAsset.product_id))
         .order_by(
             ProductAsset.product_id,
             (ProductAsset.status == "ready").desc() if set(statuses) <= set(SERVING) else ProductAsset.product_id,

@@ -10,7 +10,7 @@ production, CSP included: the frame only loads because ``frame-ancestors`` names
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from seeit.demo.admin import admin_frame_html
 from seeit.resources import Resources
 from tests.assets.conftest import FakeCdn, _ByHost
 from tests.assets.pictures import product_photo
-from tests.browser.conftest import LiveService, screenshot
+from tests.browser.conftest import ConsoleWatch, LiveService, screenshot
 from tests.conftest import TEST_API_KEY, TEST_SECRET
 
 SHOP = "demo.myshopify.com"
@@ -59,6 +59,7 @@ class Admin:
 
     page: Page
     live: LiveService
+    console: ConsoleWatch
     documents: list[Response] = field(default_factory=list)
 
     @property
@@ -93,6 +94,10 @@ class Admin:
             assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"
             await asyncio.sleep(0.1)
 
+    def page_console_allow(self, fragment: str) -> None:
+        """Tolerate the browser's own console line for a refusal the test provokes (e.g. a 415)."""
+        self.console.allow(fragment)
+
     async def snap(self, name: str) -> Path:
         await asyncio.sleep(0.3)  # let transitions (switches, meters) finish
         return await screenshot(self.page, name)
@@ -105,8 +110,8 @@ def _admin_page(live: LiveService, path: str) -> str:
 
 
 @pytest.fixture
-async def admin(page: Page, live_service: LiveService) -> AsyncIterator[Admin]:
-    opened = Admin(page, live_service)
+async def admin(page: Page, page_console: ConsoleWatch, live_service: LiveService) -> Admin:
+    opened = Admin(page, live_service, page_console)
     stand_ins = {
         urlparse(APP_BRIDGE_URL).path: STAND_INS / "app-bridge.js",
         urlparse(POLARIS_URL).path: STAND_INS / "polaris.js",
@@ -132,4 +137,4 @@ async def admin(page: Page, live_service: LiveService) -> AsyncIterator[Admin]:
     await page.route("https://cdn.shopify.com/**", shopify_cdn)
     await page.route("https://admin.shopify.com/**", shopify_admin)
     page.on("response", record)
-    yield opened
+    return opened

@@ -165,12 +165,15 @@ export async function showProducts(root) {
       fill(tableArea, h("s-box", { padding: "base" }, h("s-paragraph", {}, t("products.empty"))));
       return;
     }
-    const paging = h(
-      "s-stack",
-      { direction: "inline", gap: "small", "justify-content": "end", padding: "base" },
-      state.cursors.length > 1 ? h("s-button", { onClick: () => turn(-1) }, t("products.firstPage")) : null,
-      state.nextCursor ? h("s-button", { onClick: () => turn(1) }, t("products.nextPage")) : null,
-    );
+    const paged = state.cursors.length > 1 || state.nextCursor;
+    const paging = paged
+      ? h(
+          "s-stack",
+          { direction: "inline", gap: "small", "justify-content": "end", padding: "base" },
+          state.cursors.length > 1 ? h("s-button", { onClick: () => turn(-1) }, t("products.firstPage")) : null,
+          state.nextCursor ? h("s-button", { onClick: () => turn(1) }, t("products.nextPage")) : null,
+        )
+      : null;
     fill(
       tableArea,
       h(
