@@ -1,6 +1,6 @@
 // Settings: how long shoppers' room photos are kept, the watermark where the plan leaves the choice, and
 // the steps that put the See It block on the theme's product pages.
-import { api, attempt, fieldMessage, toast } from "../api.js";
+import { api, fieldMessage, toast } from "../api.js";
 import { h, fill } from "../dom.js";
 import { t } from "../i18n.js";
 
@@ -38,11 +38,6 @@ export async function showSettings(root) {
     }
   }
 
-  function openThemeEditor() {
-    // App Bridge turns a _top window into a redirect of the Shopify admin itself.
-    attempt(async () => window.open(settings.theme_editor_url, "_top"));
-  }
-
   fill(
     root,
     h(
@@ -52,7 +47,7 @@ export async function showSettings(root) {
       h("s-section", { heading: t("settings.watermark") }, watermark),
       h(
         "s-stack",
-        { direction: "inline", "justify-content": "end" },
+        { direction: "inline", "justify-content": "end", class: "seeit-actions" },
         h("s-button", { variant: "primary", onClick: (e) => save(e.currentTarget) }, t("settings.save")),
       ),
       h(
@@ -65,7 +60,8 @@ export async function showSettings(root) {
           h("li", {}, t("settings.step2")),
           h("li", {}, t("settings.step3")),
         ),
-        h("s-button", { variant: "secondary", href: settings.theme_editor_url, target: "_top", onClick: (e) => { e.preventDefault(); openThemeEditor(); } }, t("settings.openEditor")),
+        // App Bridge turns a link to the top window into a redirect of the Shopify admin itself.
+        h("s-button", { variant: "secondary", href: settings.theme_editor_url, target: "_top" }, t("settings.openEditor")),
       ),
     ),
   );
