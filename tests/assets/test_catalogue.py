@@ -70,3 +70,14 @@ async def test_each_product_shows_its_cutout_and_settings(
 async def test_the_catalogue_needs_a_session_token(client: httpx.AsyncClient, shopify: Any, installed: str) -> None:
     response = await client.get("/api/admin/products")
     assert response.status_code == 401
+
+
+async def test_a_cursor_shopify_refuses_is_a_validation_error(
+    client: httpx.AsyncClient, shopify: Any, installed: str
+) -> None:
+    shopify.add_catalogue(SHOP, 3)
+    response = await client.get(
+        "/api/admin/products", headers=admin_headers(SHOP), params={"cursor": "bm90LWEtY3Vyc29y"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["details"]["fields"][0]["loc"] == ["query", "cursor"]

@@ -15,10 +15,11 @@ from seeit.assets import catalog, repository
 from seeit.assets.catalog import cached_metafields
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import CataloguePage, CatalogueProduct, ProductSettingsOut
-from seeit.assets.service import asset_out
+from seeit.assets.service import asset_out, invalid_field
 from seeit.models import ProductAsset
 from seeit.resources import Resources
 from seeit.shopify.catalog import Product
+from seeit.shopify.errors import ShopifyGraphQLError
 from seeit.shopify.ids import numeric_id
 from seeit.shops.directory import ShopContext
 
@@ -29,7 +30,13 @@ _CURRENT = ("pending", "ready", "failed", "stale")
 async def catalogue_page(
     session: AsyncSession, resources: Resources, shop: ShopContext, *, limit: int, cursor: str | None
 ) -> CataloguePage:
-    page = await catalog.product_page(resources, shop.shop_domain, first=limit, after=cursor)
+    try:
+        page = await catalog.product_page(resources, shop.shop_domain, first=limit, after=cursor)
+    except ShopifyGraphQLError:
+        if cursor is None:
+            raise
+        # Shopify's cursors are opaque; one it refuses is the client's, not Shopify's failure.
+        raise invalid_field(["query", "cursor"], "Not a cursor this catalogue gave out.") from None
     ids = [p.id for p in page.products]
     await repository.save_many_product_settings(session, shop.id, {p.id: cached_metafields(p) for p in page.products})
     latest = await repository.newest_assets_of_products(session, shop.id, ids, _CURRENT)
