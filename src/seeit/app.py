@@ -12,6 +12,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from seeit.admin.entry import EmbeddedEntryRedirect
 from seeit.config import Settings, get_settings
 from seeit.errors import ServiceUnavailable, install_error_handlers, render_error, unhandled_error
 from seeit.logs import configure_logging
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.add_exception_handler(DBAPIError, _database_failed)
     app.add_exception_handler(ShopifyError, _shopify_failed)
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(EmbeddedEntryRedirect)
     app.include_router(ops_router)
     app.include_router(files_router)
     for router in _domain_routers():
@@ -99,8 +101,10 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
+    from seeit.admin.router import router as admin_pages_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
+    from seeit.audit.router import router as audit_router
     from seeit.billing.router import return_router as billing_return_router
     from seeit.billing.router import router as billing_router
     from seeit.presets.router import router as presets_router
@@ -125,6 +129,8 @@ def _domain_routers() -> list[APIRouter]:
         presets_router,
         billing_router,
         billing_return_router,
+        audit_router,
+        admin_pages_router,
     ]
 
 

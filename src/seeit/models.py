@@ -67,6 +67,10 @@ class Shop(UUIDPrimaryKey, Base):
     # whatever the subscription does, until ``seeit shops clear-override`` sets them back to null.
     daily_quota_override: Mapped[int | None] = mapped_column(Integer)
     monthly_quota_override: Mapped[int | None] = mapped_column(Integer)
+    # The merchant's settings: hours a room photo is kept after its last use (null: SEEIT_ROOM_TTL_HOURS),
+    # and a watermark on renders even where the plan does not require one.
+    room_retention_hours: Mapped[int | None] = mapped_column(Integer)
+    watermark: Mapped[bool] = mapped_column(server_default=text("false"), default=False)
 
     __table_args__ = (
         CheckConstraint("daily_quota >= 0 AND monthly_quota >= 0", name="quotas_not_negative"),
@@ -76,6 +80,9 @@ class Shop(UUIDPrimaryKey, Base):
             name="quota_overrides_not_negative",
         ),
         CheckConstraint("max_concurrent_renders IS NULL OR max_concurrent_renders > 0", name="concurrency_positive"),
+        CheckConstraint(
+            "room_retention_hours IS NULL OR room_retention_hours BETWEEN 1 AND 720", name="room_retention_in_range"
+        ),
     )
 
 

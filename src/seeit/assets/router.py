@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from seeit.assets import actions, product_settings, service
+from seeit.assets import actions, product_settings, products, service
 from seeit.assets.schemas import (
     AssetOut,
     AssetPage,
     AssetStatus,
+    CataloguePage,
     PrepareAllOut,
     PrepareRequest,
     ProductSettingsIn,
@@ -73,6 +74,22 @@ async def list_assets(
     return await service.list_assets(
         session, _resources(request), shop.id, limit=limit, product_id=product_id, status=status, cursor=cursor
     )
+
+
+@router.get(
+    "/products",
+    response_model=CataloguePage,
+    responses=error_responses(*_ADMIN_ERRORS, ValidationFailed, ServiceUnavailable),
+)
+async def list_products(
+    request: Request,
+    shop: AdminShop,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")] = None,
+) -> CataloguePage:
+    """The shop's catalogue from the Admin API, a page at a time, each product with its cut-out and settings."""
+    return await products.catalogue_page(session, _resources(request), shop, limit=limit, cursor=cursor)
 
 
 @router.post(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 
 from seeit.demo import pictures
+from seeit.demo.admin import router as admin_router
 from seeit.demo.app_proxy import AppProxy
 from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, demo_storefront_products
 from seeit.demo.landing import landing_page
@@ -33,6 +34,7 @@ def demo_router() -> APIRouter:
             )
         )
     )
+    router.include_router(admin_router)
     return router
 
 

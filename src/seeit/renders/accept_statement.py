@@ -85,7 +85,8 @@ _ACCEPT = text(
     ),
     asset AS ({_ASSET_FOR_RENDER}),
     room AS (
-        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + :room_ttl
+        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + coalesce(
+            (SELECT make_interval(hours => room_retention_hours) FROM shops WHERE id = :shop_id), :room_ttl)
         WHERE id = :room_session_id AND shop_id = :shop_id AND expires_at > now()
           AND original_room_image_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
         RETURNING id

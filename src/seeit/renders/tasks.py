@@ -29,6 +29,7 @@ from seeit.renders import assets, notify, repository
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
 from seeit.rooms.repository import RoomRecord, room_for_render
+from seeit.shops.service import watermarked
 from seeit.storage import ObjectMissing, StorageError, new_object_key
 from seeit.usage.repository import refund_render
 
@@ -177,7 +178,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
         if asset is None or asset.status not in assets.SERVING:
             asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
-        plan = await session.scalar(select(Shop.plan).where(Shop.id == job.shop_id))
+        shop_row = (await session.execute(select(Shop.plan, Shop.watermark).where(Shop.id == job.shop_id))).first()
         prompt = await presets.composite_prompt(session, job.shop_id, job.style_preset)
     room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
     if room_key is None:
@@ -196,7 +197,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         room=room_image,
         product_png=product_png,
         prompt=prompt,
-        watermark=resources.settings.plan(plan or "free").watermark,
+        watermark=watermarked(resources.settings, *(shop_row or ("free", False))),
     )
 
 

@@ -334,3 +334,23 @@ async def installed_shops_after(
     if after is not None:
         query = query.where(Shop.id > after)
     return [(row[0], row[1]) for row in await session.execute(query)]
+
+
+@dataclass(frozen=True)
+class ShopPreferences:
+    """The merchant's own settings, and the plan that bounds them."""
+
+    plan: str
+    room_retention_hours: int | None
+    watermark: bool
+
+
+async def shop_preferences(session: AsyncSession, shop_id: uuid.UUID, *, for_update: bool = False) -> ShopPreferences:
+    query = select(Shop.plan, Shop.room_retention_hours, Shop.watermark).where(Shop.id == shop_id)
+    row = (await session.execute(query.with_for_update() if for_update else query)).one()
+    return ShopPreferences(*row)
+
+
+async def save_shop_preferences(session: AsyncSession, shop_id: uuid.UUID, values: dict[str, Any]) -> None:
+    if values:
+        await session.execute(update(Shop).where(Shop.id == shop_id).values(**values, updated_at=func.now()))
