@@ -7,6 +7,8 @@ sweeper sends it again. Every job's arq id comes from its row, so a re-send is d
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,7 @@ from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
     from arq.connections import ArqRedis
+    from redis.commands.core import AsyncScript
     from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,8 @@ redis.call('PSETEX', KEYS[1], ARGV[1], ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1
 """
+# One registered script per client: registering hashes the script, which is not worth doing per job.
+_enqueue_scripts: weakref.WeakKeyDictionary[ArqRedis, AsyncScript] = weakref.WeakKeyDictionary()
 
 
 async def enqueue(arq: ArqRedis, job: DeferredJob) -> bool:
@@ -65,7 +70,10 @@ async def enqueue(arq: ArqRedis, job: DeferredJob) -> bool:
     payload = serialize_job(job.function, (), job.kwargs, None, enqueued_ms, serializer=arq.job_serializer)
     keys = [job_key_prefix + job.job_id, result_key_prefix + job.job_id, arq.default_queue_name]
     args: list[bytes | int | str] = [defer_ms + arq.expires_extra_ms, payload, enqueued_ms + defer_ms, job.job_id]
-    sent = await arq.register_script(_ENQUEUE_SCRIPT)(keys=keys, args=args)
+    script = _enqueue_scripts.get(arq)
+    if script is None:
+        script = _enqueue_scripts[arq] = arq.register_script(_ENQUEUE_SCRIPT)
+    sent = await script(keys=keys, args=args)
     return bool(sent)
 
 
@@ -74,6 +82,11 @@ async def send_deferred_jobs(session: AsyncSession, arq: ArqRedis | None) -> int
     jobs: list[DeferredJob] = session.info.pop(_OUTBOX_KEY, [])
     if not jobs or arq is None:
         return 0
+    return await send_jobs(arq, jobs)
+
+
+async def send_jobs(arq: ArqRedis, jobs: Iterable[DeferredJob]) -> int:
+    """Send jobs whose rows are committed; a job Redis refuses is left to the sweeper. Returns how many were sent."""
     sent = 0
     for job in jobs:
         try:

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.db import utcnow
+from seeit.db import driver_connection, utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
+from seeit.imaging.prompts import style_presets
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import DeferredJob, defer_job, job_id_for, send_jobs
 from seeit.renders import accept_statement, assets, notify, repository
 from seeit.renders.accept_statement import NewRender
 from seeit.renders.repository import RenderRecord
@@ -23,7 +24,7 @@ from seeit.resources import Resources
 from seeit.rooms.service import missing_room_error, room_ttl
 from seeit.shopify.ids import InvalidShopifyId, to_gid
 from seeit.shops.directory import ShopContext
-from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, refund_render, utc_today
+from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, near_midnight, refund_render, utc_today
 from seeit.usage.service import quota_exceeded
 
 RENDER_JOB = "run_render"
@@ -51,14 +52,8 @@ def max_in_flight(resources: Resources, shop: ShopContext) -> int:
     return shop.max_concurrent_renders or resources.settings.plan(shop.plan).max_concurrent_renders
 
 
-async def accept_render(
-    session: AsyncSession,
-    resources: Resources,
-    shop: ShopContext,
-    body: RenderRequest,
-    idempotency_key: str | None,
-) -> tuple[RenderJobOut, bool]:
-    """Accept one composite render; returns the job and whether it is new (False: an idempotent replay)."""
+def _new_render(shop: ShopContext, body: RenderRequest, idempotency_key: str | None) -> NewRender:
+    """The render asked for, its ids checked (422 otherwise); the style preset is checked by the caller."""
     product_gid = _gid("Product", body.product_id, "product_id")
     assert product_gid is not None
     variant_gid = _gid("ProductVariant", body.variant_id, "variant_id")
@@ -66,9 +61,7 @@ async def accept_render(
         raise ValidationFailed(
             details={"fields": [{"loc": ["header", "Idempotency-Key"], "message": "1 to 200 characters"}]}
         )
-    if body.style_preset is not None and not await presets.preset_exists(session, shop.id, body.style_preset):
-        raise _invalid(["style_preset"], "No such style preset.")
-    job = NewRender(
+    return NewRender(
         id=uuid.uuid4(),
         shop_id=shop.id,
         product_id=product_gid,
@@ -83,6 +76,53 @@ async def accept_render(
         created_at=utcnow(),
         idempotency_key=idempotency_key,
     )
+
+
+class _NotTheCommonCase(Exception):
+    """The accept statement did not create the job: undo it and take the full path."""
+
+
+async def accept_new_render(
+    resources: Resources, shop: ShopContext, body: RenderRequest, idempotency_key: str | None
+) -> RenderJobOut | None:
+    """The common case of ``accept_render``, committed and enqueued: one statement creates the job, on the
+    request's own connection with no ORM session. None (nothing done) when the request needs the full path:
+    a replay, a refusal, an asset to prepare first, a shop's own style preset, or the minutes around UTC
+    midnight, when the quota statements queue on a lock."""
+    job = _new_render(shop, body, idempotency_key)
+    if (job.style_preset is not None and job.style_preset not in style_presets()) or near_midnight(job.created_at):
+        return None
+    window = QuotaWindow(shop.id, job.created_at.date(), shop.daily_quota, shop.monthly_quota)
+    # Without an Idempotency-Key the statement is the whole transaction (PostgreSQL runs a statement
+    # atomically), which saves the BEGIN and COMMIT round trips; when it creates no job it has changed
+    # nothing that counts: nothing is reserved unless the job is inserted, and no insert can meet a key.
+    # With a key, a lost race reserves without inserting, so the statement runs in a transaction that
+    # rolls back.
+    try:
+        async with driver_connection(resources, transaction=idempotency_key is not None) as driver:
+            outcome = await accept_statement.accept_render_on_driver(
+                driver, job, window, max_in_flight=max_in_flight(resources, shop), room_ttl=room_ttl(resources.settings)
+            )
+            if outcome.created_stage is None:
+                raise _NotTheCommonCase()  # (rolled back if in a transaction) the full path decides anew
+    except _NotTheCommonCase:
+        return None
+    await send_jobs(resources.arq, [render_job(job.id)])  # after the commit, as the outbox does
+    return new_job_out(job, outcome.created_stage)
+
+
+async def accept_render(
+    session: AsyncSession,
+    resources: Resources,
+    shop: ShopContext,
+    body: RenderRequest,
+    idempotency_key: str | None,
+) -> tuple[RenderJobOut, bool]:
+    """Accept one composite render; returns the job and whether it is new (False: an idempotent replay)."""
+    job = _new_render(shop, body, idempotency_key)
+    if body.style_preset is not None and not await presets.preset_exists(session, shop.id, body.style_preset):
+        raise _invalid(["style_preset"], "No such style preset.")
+    product_gid, variant_gid = job.product_id, job.variant_id
     window = QuotaWindow(shop.id, utc_today(), shop.daily_quota, shop.monthly_quota)
     limit = max_in_flight(resources, shop)
     ttl = room_ttl(resources.settings)
@@ -220,9 +260,9 @@ async def read_render(resources: Resources, shop_id: uuid.UUID, job_id: uuid.UUI
 
     async def finished() -> bool:
         nonlocal latest
-        # A short session per read: the connection goes back to the pool before any waiting.
-        async with resources.sessionmaker() as session:
-            latest = await repository.job_for_shop(session, shop_id, job_id)
+        # A connection per read, back in the pool before any waiting; one statement needs no session.
+        async with driver_connection(resources, transaction=False) as driver:
+            latest = await repository.job_for_shop_on_driver(driver, shop_id, job_id)
         return latest is None or is_finished(latest)
 
     if wait > 0:
