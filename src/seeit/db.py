@@ -15,12 +15,12 @@ from sqlalchemy import ClauseElement, DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.engine import ExceptionContext
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from seeit.errors import ServiceUnavailable
-from seeit.queue import send_deferred_jobs
+from seeit.queue import DeferredJob, send_deferred_jobs, take_deferred_jobs
 
 if TYPE_CHECKING:
     from seeit.resources import Resources
@@ -139,28 +139,48 @@ class DriverStatement:
 
 @asynccontextmanager
 async def driver_connection(resources: Resources, *, transaction: bool) -> AsyncIterator[Any]:
-    """A pooled connection's asyncpg connection, in a transaction that commits when the block ends cleanly
+    """A pooled connection's asyncpg connection (see ``driver_of``), given back to the pool after the block."""
+    async with resources.engine.connect() as conn, driver_of(conn, transaction=transaction) as driver:
+        yield driver
+
+
+@asynccontextmanager
+async def driver_of(conn: AsyncConnection, *, transaction: bool) -> AsyncIterator[Any]:
+    """The connection's asyncpg connection, in a transaction that commits when the block ends cleanly
     (``transaction=False``: each statement on its own). A failure of the connection itself drops it from
     the pool and answers 503, as on SQLAlchemy's paths (``_broken_protocol_is_a_disconnect``)."""
-    async with resources.engine.connect() as conn:
-        raw = await conn.get_raw_connection()
-        driver: Any = raw.driver_connection
-        try:
-            if transaction:
-                async with driver.transaction():
-                    yield driver
-            else:
+    raw = await conn.get_raw_connection()
+    driver: Any = raw.driver_connection
+    try:
+        if transaction:
+            async with driver.transaction():
                 yield driver
-        except _CONNECTION_ERRORS as exc:
+        else:
+            yield driver
+    except _CONNECTION_ERRORS as exc:
+        await conn.invalidate()
+        raise ServiceUnavailable() from exc
+    except asyncpg.PostgresError:
+        if driver.is_closed():
             await conn.invalidate()
-            raise ServiceUnavailable() from exc
-        except asyncpg.PostgresError:
-            if driver.is_closed():
-                await conn.invalidate()
-                raise ServiceUnavailable() from None
+            raise ServiceUnavailable() from None
+        raise
+    finally:
+        if not driver.is_closed() and driver.is_in_transaction():
+            # Cut short (cancelled) before the driver could end its transaction: the pool must not hand
+            # the connection out mid-transaction.
+            await conn.invalidate()
+
+
+@asynccontextmanager
+async def session_on(conn: AsyncConnection, outbox: list[DeferredJob]) -> AsyncIterator[AsyncSession]:
+    """``transaction`` on a connection the caller already holds: a session whose transaction on it commits
+    when the block ends cleanly. Its deferred jobs go to ``outbox``, for the caller to send after the commit."""
+    async with AsyncSession(bind=conn, expire_on_commit=False, autoflush=False) as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
             raise
-        finally:
-            if not driver.is_closed() and driver.is_in_transaction():
-                # Cut short (cancelled) before the driver could end its transaction: the pool must not
-                # hand the connection out mid-transaction.
-                await conn.invalidate()
+        await session.commit()
+        outbox.extend(take_deferred_jobs(session))

@@ -49,6 +49,12 @@ def pending_jobs(session: AsyncSession) -> list[DeferredJob]:
     return list(session.info.get(_OUTBOX_KEY, []))
 
 
+def take_deferred_jobs(session: AsyncSession) -> list[DeferredJob]:
+    """The jobs a session collected, removed from it (call once it has committed)."""
+    jobs: list[DeferredJob] = session.info.pop(_OUTBOX_KEY, [])
+    return jobs
+
+
 # What ``ArqRedis.enqueue_job`` does, as one script: refuse when a job or a result with this id exists,
 # else store the job under arq's key, in arq's own format, and put its id on the queue at its due time.
 # arq does it in three round trips (WATCH, EXISTS, MULTI/EXEC); on the storefront's hot path one round trip
@@ -79,7 +85,7 @@ async def enqueue(arq: ArqRedis, job: DeferredJob) -> bool:
 
 async def send_deferred_jobs(session: AsyncSession, arq: ArqRedis | None) -> int:
     """Send the jobs a committed session collected; returns how many were sent."""
-    jobs: list[DeferredJob] = session.info.pop(_OUTBOX_KEY, [])
+    jobs = take_deferred_jobs(session)
     if not jobs or arq is None:
         return 0
     return await send_jobs(arq, jobs)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
-from seeit.db import SessionDep, transaction
+from seeit.db import SessionDep
 from seeit.errors import (
     AssetNotReady,
     Conflict,
@@ -52,14 +52,9 @@ async def create_render(
     """Accept a composite render (counts one composite render) and queue it; poll the job for its result."""
     resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, body.room_session_id)
-    # The request owns its transaction, opened here rather than by ``SessionDep``: the common case needs no
-    # ORM session at all (``accept_new_render``), and either way the commit and the enqueue come before the
-    # answer.
-    job = await service.accept_new_render(resources, shop, body, idempotency_key)
-    if job is not None:
-        return _job_response(job, 202)
-    async with transaction(resources) as session:
-        job, created = await service.accept_render(session, resources, shop, body, idempotency_key)
+    # The request owns its transaction, opened by the service rather than by ``SessionDep``: the common case
+    # needs no ORM session at all; either way the commit and the enqueue come before the answer.
+    job, created = await service.accept_render_request(resources, shop, body, idempotency_key)
     return _job_response(job, 202, headers=None if created else {"Idempotent-Replayed": "true"})
 
 

@@ -9,9 +9,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from seeit.db import driver_connection, utcnow
+from seeit.db import driver_connection, driver_of, session_on, utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
 from seeit.imaging.prompts import style_presets
 from seeit.presets import service as presets
@@ -78,37 +78,82 @@ def _new_render(shop: ShopContext, body: RenderRequest, idempotency_key: str | N
     )
 
 
-class _NotTheCommonCase(Exception):
-    """The accept statement did not create the job: undo it and take the full path."""
+class _FullPath(Exception):
+    """The accept statement left a case to the full path: undo it there and decide anew."""
 
 
-async def accept_new_render(
+class _QuotaRefused(Exception):
+    """The accept statement refused the render for its quota; the answer says which and how much is used."""
+
+
+async def accept_render_request(
     resources: Resources, shop: ShopContext, body: RenderRequest, idempotency_key: str | None
-) -> RenderJobOut | None:
-    """The common case of ``accept_render``, committed and enqueued: one statement creates the job, on the
-    request's own connection with no ORM session. None (nothing done) when the request needs the full path:
-    a replay, a refusal, an asset to prepare first, a shop's own style preset, or the minutes around UTC
-    midnight, when the quota statements queue on a lock."""
+) -> tuple[RenderJobOut, bool]:
+    """The request's whole accept: its transaction committed, then its jobs sent; returns the job and whether
+    it is new (False: an idempotent replay). One pooled connection serves the request from start to end."""
     job = _new_render(shop, body, idempotency_key)
-    if (job.style_preset is not None and job.style_preset not in style_presets()) or near_midnight(job.created_at):
-        return None
+    outbox: list[DeferredJob] = []
+    async with resources.engine.connect() as conn:
+        answer = await _accept_common_case(conn, resources, shop, job) if _common_case(job) else None
+        if answer is not None and answer[1]:
+            outbox.append(render_job(job.id))
+        elif answer is None:
+            async with session_on(conn, outbox) as session:
+                answer = await accept_render(session, resources, shop, body, idempotency_key)
+    await send_jobs(resources.arq, outbox)  # after the commit, as the outbox does
+    return answer
+
+
+def _common_case(job: NewRender) -> bool:
+    # A shop's own style preset is checked in the database, and near UTC midnight the quota statements
+    # queue on a lock first (``hold_month_near_midnight``): both take the full path.
+    builtin_preset = job.style_preset is None or job.style_preset in style_presets()
+    return builtin_preset and not near_midnight(job.created_at)
+
+
+async def _accept_common_case(
+    conn: AsyncConnection, resources: Resources, shop: ShopContext, job: NewRender
+) -> tuple[RenderJobOut, bool] | None:
+    """What ``accept_render`` answers, for the cases its one statement decides alone (a new job, a replay,
+    the in-flight limit, the quota), on the request's own connection with no ORM session. None (nothing
+    counted) for the rest: an expired key, a lost race, a room to explain, an asset to prepare first."""
     window = QuotaWindow(shop.id, job.created_at.date(), shop.daily_quota, shop.monthly_quota)
+    limit = max_in_flight(resources, shop)
     # Without an Idempotency-Key the statement is the whole transaction (PostgreSQL runs a statement
     # atomically), which saves the BEGIN and COMMIT round trips; when it creates no job it has changed
     # nothing that counts: nothing is reserved unless the job is inserted, and no insert can meet a key.
     # With a key, a lost race reserves without inserting, so the statement runs in a transaction that
     # rolls back.
     try:
-        async with driver_connection(resources, transaction=idempotency_key is not None) as driver:
+        async with driver_of(conn, transaction=job.idempotency_key is not None) as driver:
             outcome = await accept_statement.accept_render_on_driver(
-                driver, job, window, max_in_flight=max_in_flight(resources, shop), room_ttl=room_ttl(resources.settings)
+                driver, job, window, max_in_flight=limit, room_ttl=room_ttl(resources.settings)
             )
-            if outcome.created_stage is None:
-                raise _NotTheCommonCase()  # (rolled back if in a transaction) the full path decides anew
-    except _NotTheCommonCase:
+            if outcome.created_stage is not None:
+                return new_job_out(job, outcome.created_stage), True
+            if outcome.existing_id is not None and not outcome.existing_expired:
+                record = await repository.job_for_shop_on_driver(driver, shop.id, outcome.existing_id)
+                if record is None:  # pragma: no cover - selected by the same shop a moment ago
+                    raise NotFound()
+                return job_out(resources, record), False
+            if outcome.existing_id is not None or outcome.reserved or not outcome.room_ok or not outcome.asset_found:
+                raise _FullPath()
+            if outcome.in_flight >= limit:
+                raise _too_many_in_flight(limit)
+            raise _QuotaRefused()
+    except _FullPath:
         return None
-    await send_jobs(resources.arq, [render_job(job.id)])  # after the commit, as the outbox does
-    return new_job_out(job, outcome.created_stage)
+    except _QuotaRefused:
+        async with session_on(conn, []) as session:
+            raise await quota_exceeded(session, window) from None
+
+
+def _too_many_in_flight(limit: int) -> RateLimited:
+    return RateLimited(
+        "Too many renders in progress for this shop; try again shortly.",
+        details={"max_concurrent_renders": limit},
+        headers={"Retry-After": "2"},
+    )
 
 
 async def accept_render(
@@ -153,11 +198,7 @@ async def accept_render(
     if not outcome.asset_found:  # pragma: no cover - the fallback prep above always gives one
         raise AssetNotReady()
     if outcome.in_flight >= limit:
-        raise RateLimited(
-            "Too many renders in progress for this shop; try again shortly.",
-            details={"max_concurrent_renders": limit},
-            headers={"Retry-After": "2"},
-        )
+        raise _too_many_in_flight(limit)
     raise await quota_exceeded(session, window)
 
 
