@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, func, or_, select, update
+from sqlalchemy import Integer, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.db import DriverStatement
 from seeit.models import RenderJob, Shop
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -105,6 +106,17 @@ async def job_for_shop(session: AsyncSession, shop_id: uuid.UUID, job_id: uuid.U
     row = (
         await session.execute(select(*_COLUMNS).where(RenderJob.id == job_id, RenderJob.shop_id == shop_id))
     ).one_or_none()
+    return RenderRecord.of(row) if row is not None else None
+
+
+_JOB_FOR_SHOP = DriverStatement.compile(
+    select(*_COLUMNS).where(RenderJob.id == bindparam("job_id"), RenderJob.shop_id == bindparam("shop_id"))
+)
+
+
+async def job_for_shop_on_driver(driver: Any, shop_id: uuid.UUID, job_id: uuid.UUID) -> RenderRecord | None:
+    """``job_for_shop`` on a request's asyncpg connection (the storefront's polling path)."""
+    row = await driver.fetchrow(_JOB_FOR_SHOP.sql, *_JOB_FOR_SHOP.args({"job_id": job_id, "shop_id": shop_id}))
     return RenderRecord.of(row) if row is not None else None
 
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.db import DriverStatement
 from seeit.models import Shop
 
 
@@ -245,10 +246,15 @@ async def installed_shop_record(session: AsyncSession, shop_id: uuid.UUID) -> Sh
     return ShopRecord(*row) if row is not None else None
 
 
-async def installed_shop_by_domain(session: AsyncSession, shop_domain: str) -> ShopRecord | None:
-    row = (
-        await session.execute(select(*_RECORD).where(Shop.shop_domain == shop_domain, Shop.uninstalled_at.is_(None)))
-    ).one_or_none()
+_INSTALLED_BY_DOMAIN = DriverStatement.compile(
+    select(*_RECORD).where(Shop.shop_domain == bindparam("shop_domain"), Shop.uninstalled_at.is_(None))
+)
+
+
+async def installed_shop_by_domain_on_driver(driver: Any, shop_domain: str) -> ShopRecord | None:
+    """The installed shop with this domain, on a request's asyncpg connection (the lookup behind every
+    authenticated request, when the shop cache has none)."""
+    row = await driver.fetchrow(_INSTALLED_BY_DOMAIN.sql, *_INSTALLED_BY_DOMAIN.args({"shop_domain": shop_domain}))
     return ShopRecord(*row) if row is not None else None
 
 
