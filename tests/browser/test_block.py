@@ -3,12 +3,13 @@ visualizer worked with the keyboard alone."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Page, Route, expect
 
 from seeit.assets import repository as assets_repository
 from seeit.assets.router import PROXY_CONFIG_CACHE_CONTROL
@@ -43,11 +44,21 @@ async def block_box(page: Page) -> Any:
 async def test_the_button_shows_after_the_app_proxy_says_yes_without_moving_the_page(
     page: Page, shopfront: Shopfront
 ) -> None:
+    # The app proxy's answer is held back until the page has been looked at without it.
+    answer_now = asyncio.Event()
+
+    async def held(route: Route) -> None:
+        await answer_now.wait()
+        await route.continue_()
+
+    await page.route("**/apps/see-it/config?*", held)
     async with page.expect_response(lambda r: "/apps/see-it/config" in r.url) as answered:
         await page.goto(shopfront.product_url(ARMCHAIR))
         # Before the answer the block holds its place, the button invisible.
         await expect(page.locator("see-it-block")).to_have_attribute("data-state", "ask")
+        await expect(page.get_by_role("button", name="See it in your room")).to_be_hidden()
         before = await block_box(page)
+        answer_now.set()
     response = await answered.value
     assert response.status == 200
     assert response.headers["cache-control"] == PROXY_CONFIG_CACHE_CONTROL

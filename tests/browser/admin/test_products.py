@@ -73,7 +73,7 @@ async def test_prepare_all_shows_progress_until_every_enabled_product_is_ready(a
     await admin.toast("6 products queued")
     progress = app.locator(".seeit-progress")
     await progress.wait_for()
-    await progress.get_by_text("All 6 prepared").wait_for(timeout=60_000)
+    await progress.get_by_text("All 6 prepared").wait_for(timeout=120_000)
     for n in ids:
         await admin.until(lambda n=n: _status_is(app, n, "ready"), f"chair {n} to be ready")
     assert await _status(app, 2099) == "none", "a product See It is off for is not prepared"
