@@ -31,6 +31,9 @@ _DEPENDENCY_DOWN = (
     RedisConnectionError,
     RedisTimeoutError,
     ConnectionRefusedError,
+    # asyncpg gives up opening a pooled connection with a bare TimeoutError when the database is too slow
+    # to accept one (seen under heavy load): the database is out of reach, nothing was done.
+    TimeoutError,
     StorageError,
 )
 
