@@ -19,13 +19,19 @@ app.add_typer(assets_app, name="assets")
 
 
 def _settings() -> Settings:
-    from seeit.config import MissingSecretError, get_settings
+    from seeit.config import InvalidSettingError, MissingSecretError, get_settings
 
     try:
         return get_settings()
-    except MissingSecretError as exc:
+    except (MissingSecretError, InvalidSettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.callback()
+def _check_settings() -> None:
+    """Every command reads the settings first, so a bad value stops it with one line before anything starts."""
+    _settings()
 
 
 @app.command()
