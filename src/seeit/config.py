@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     max_image_pixels: int = 40_000_000
     room_max_side: int = 2048
     image_fetch_allowed_hosts: CommaList = ["cdn.shopify.com"]
+    # Product images over plain http (a local image server in a soak or a demo); Shopify's CDN is https only.
+    image_fetch_allow_plain_http: bool = False
     rate_limit_per_minute: int = 120
     share_link_ttl_days: int = 30
 
