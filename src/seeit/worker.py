@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-from arq import cron
+from arq import cron, func
 from arq.connections import RedisSettings
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
@@ -52,7 +52,12 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 
 
 def worker_functions() -> list[WorkerCoroutine | Function]:
-    return [redact_shop, *asset_functions(), *render_functions(), *room_functions()]
+    return [
+        func(redact_shop, name="redact_shop", keep_result=0),
+        *asset_functions(),
+        *render_functions(),
+        *room_functions(),
+    ]
 
 
 def worker_cron_jobs() -> list[Any]:
@@ -78,6 +83,8 @@ class WorkerSettings:
     # grace period must be longer (docker-compose.yml gives the worker 40 s).
     job_completion_wait = 30
     job_timeout = 300
-    keep_result = 3600
+    # No job keeps its result: the rows are the truth, and a kept result would make arq refuse the re-send of
+    # the same job id (a sweeper's, a cron's) for as long as it is kept.
+    keep_result = 0
     max_tries = 5
     health_check_interval = 30
