@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from seeit import migrate
 from seeit.app import create_app
+from seeit.assets.settings_lookup import forget_product_lookups
 from seeit.config import Settings
 from seeit.db import Base
 from seeit.resources import Resources, redis_settings
@@ -121,6 +122,7 @@ async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
     await resources.arq.flushdb()
     forget_all_shops()
+    forget_product_lookups()
 
 
 @pytest.fixture(scope="session")

@@ -146,4 +146,4 @@ async def proxy_config(
     request: Request, shop: ProxyShop, session: SessionDep, product_id: Annotated[str, Query(max_length=100)]
 ) -> ProxyConfigOut:
     """Whether See It is on for the product, the asset to use, style presets and quality levels."""
-    return await product_settings.proxy_config(session, _resources(request), shop.id, product_id)
+    return await product_settings.proxy_config(session, _resources(request), shop, product_id)
