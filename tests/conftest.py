@@ -28,6 +28,7 @@ from seeit.db import Base
 from seeit.resources import Resources, redis_settings
 from seeit.shops.directory import forget_all_shops
 from seeit.worker import WorkerSettings
+from seeit.worker_runtime import RedisTolerantWorker
 
 TEST_SECRET = "test-app-secret-with-32-bytes-or-more"
 TEST_API_KEY = "test-api-key"
@@ -176,7 +177,7 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
         "max_tries": WorkerSettings.max_tries,
     }
     options.update(overrides)
-    return Worker(**options)
+    return RedisTolerantWorker(**options)
 
 
 async def stop_worker(running: Worker, task: asyncio.Task[None]) -> None:

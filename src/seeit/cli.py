@@ -70,12 +70,13 @@ def serve(
 @app.command()
 def worker() -> None:
     """Run the background worker."""
-    from arq.worker import run_worker
+    from arq.worker import get_kwargs
 
     _settings()
     from seeit.worker import WorkerSettings
+    from seeit.worker_runtime import RedisTolerantWorker
 
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    RedisTolerantWorker(**get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
 
 
 @app.command()
