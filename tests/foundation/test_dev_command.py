@@ -81,7 +81,13 @@ async def test_dev_serves_with_embedded_services_keeps_data_and_stops_everything
     port = free_port()
     first = start_dev(tmp_path, port)
     try:
-        assert wait_ready(first, port).json() == {"status": "ok", "database": "ok", "redis": "ok"}
+        ready = wait_ready(first, port).json()
+        assert {k: ready[k] for k in ("status", "database", "redis")} == {
+            "status": "ok",
+            "database": "ok",
+            "redis": "ok",
+        }
+        assert ready["image_model"] == "local"
         assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
         landing = httpx.get(f"http://127.0.0.1:{port}/")
         assert landing.status_code == 200

@@ -171,4 +171,4 @@ async def proxy_config(
     # Every view of a product page asks: the shopper's browser may keep the answer a minute (private: it
     # holds signed image URLs).
     response.headers["Cache-Control"] = PROXY_CONFIG_CACHE_CONTROL
-    return await product_settings.proxy_config(session, _resources(request), shop.id, product_id)
+    return await product_settings.proxy_config(session, _resources(request), shop, product_id)

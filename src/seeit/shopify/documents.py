@@ -39,8 +39,8 @@ query SeeItProduct($id: ID!, $mediaCount: Int!) {{
 """
 
 PRODUCTS_PAGE = f"""
-query SeeItProducts($first: Int!, $after: String) {{
-  products(first: $first, after: $after, sortKey: ID) {{
+query SeeItProducts($first: Int!, $after: String, $query: String) {{
+  products(first: $first, after: $after, sortKey: ID, query: $query) {{
     nodes {{
       {_PRODUCT_FIELDS}
     }}
@@ -48,6 +48,18 @@ query SeeItProducts($first: Int!, $after: String) {{
   }}
 }}
 """
+
+# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml).
+ENABLED_PRODUCTS_FILTER = f"metafields.{METAFIELD_NAMESPACE}.enabled:true"
+
+
+def enabled_products_after(product_number: int | None) -> str:
+    """The search for enabled products with an id above ``product_number``: sorted by id, each page starts a
+    new search instead of following a cursor, so Shopify's 25,000-object cursor limit never cuts it short."""
+    if product_number is None:
+        return ENABLED_PRODUCTS_FILTER
+    return f"{ENABLED_PRODUCTS_FILTER} AND id:>{product_number}"
+
 
 METAFIELDS_SET = """
 mutation SeeItMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
