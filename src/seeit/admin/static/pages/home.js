@@ -98,7 +98,7 @@ export async function showHome(root) {
           shop.watermark ? h("s-text", { color: "subdued" }, t("home.watermark")) : null,
           fullestWindow(shop).share >= NEAR_QUOTA
             ? h("s-button", { variant: "primary", href: "/app/plans", class: "seeit-upgrade-link" }, t("home.upgrade"))
-            : h("s-button", { variant: "tertiary", href: "/app/plans" }, t("nav.plans")),
+            : h("s-button", { variant: "tertiary", href: "/app/plans" }, t("upgrade.seePlans")),
         ),
         quotaNotice(shop),
         h(
