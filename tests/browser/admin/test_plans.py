@@ -126,3 +126,22 @@ async def test_a_used_up_quota_on_home_offers_the_upgrade_sold_on_shopifys_plan_
     await app.locator(".seeit-subscription-status", has_text="Active").wait_for()
     assert await app.locator(".seeit-upgrade").count() == 0
     assert not admin.console.unexpected()
+
+
+async def test_home_near_the_quota_suggests_upgrading_and_the_button_opens_plans(admin: Admin) -> None:
+    await _install(admin)
+    async with transaction(admin.live.resources) as session:  # 8 of the free plan's 10 renders today
+        shop_id = await session.scalar(select(Shop.id).where(Shop.shop_domain == SHOP))
+        session.add(UsageDaily(shop_id=shop_id, date=utcnow().date(), composite_renders=8))
+
+    app = await admin.open("/app")
+
+    near = app.locator(".seeit-near-quota")
+    await near.wait_for()
+    assert "80% of your daily renders" in await near.inner_text()
+    assert await app.locator(".seeit-upgrade").count() == 0
+    await app.locator(".seeit-upgrade-link").click()
+    await _card(app, "free").locator(".seeit-current").wait_for()
+    assert "/app/plans" in app.url
+    assert "shop=" in app.url  # the Shopify admin's signed query kept, as a reload needs it
+    assert not admin.console.unexpected()
