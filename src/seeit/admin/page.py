@@ -29,7 +29,7 @@ ASSETS_PATH = "/app/assets"
 # Where the demo serves its stand-ins for Shopify's two scripts (``seeit.demo``).
 DEMO_APP_BRIDGE_URL = "/demo/static/app-bridge.js"
 DEMO_POLARIS_URL = "/demo/static/polaris.js"
-PAGES = ("products", "styles", "activity", "settings")
+PAGES = ("products", "styles", "activity", "plans", "settings")
 
 
 def verified_shop(query_string: str, secret: str) -> str | None:
@@ -114,6 +114,7 @@ def admin_html(settings: Settings, *, install: bool = False) -> str:
   <s-link href="/app/products">Products</s-link>
   <s-link href="/app/styles">Styles</s-link>
   <s-link href="/app/activity">Activity</s-link>
+  <s-link href="/app/plans">Plans</s-link>
   <s-link href="/app/settings">Settings</s-link>
 </s-app-nav>
 <div id="app" aria-live="polite"></div>

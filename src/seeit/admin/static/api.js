@@ -11,6 +11,9 @@ export class ApiError extends Error {
   }
 }
 
+// Sent on the document whenever the service refuses for a used-up quota, so the shown screen can offer the upgrade.
+export const QUOTA_EXCEEDED = "seeit:quota-exceeded";
+
 export async function api(path, { method = "GET", json, body, query } = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query || {})) {
@@ -33,6 +36,9 @@ export async function api(path, { method = "GET", json, body, query } = {}) {
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
     const error = payload?.error || {};
+    if (error.code === "quota_exceeded") {
+      document.dispatchEvent(new CustomEvent(QUOTA_EXCEEDED, { detail: { message: error.message || "", details: error.details } }));
+    }
     throw new ApiError(response.status, error.code || "unknown", error.message || response.statusText, error.details);
   }
   return payload;

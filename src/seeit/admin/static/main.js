@@ -1,19 +1,22 @@
 // The admin's entry: installs the shop on first open (token exchange), then shows the screen the path
 // names and keeps the Shopify admin's query on every in-app link, as a reload needs it.
-import { ApiError, api } from "./api.js";
+import { ApiError, QUOTA_EXCEEDED, api } from "./api.js";
 import { h, fill } from "./dom.js";
 import { t } from "./i18n.js";
 import { showActivity } from "./pages/activity.js";
 import { showHome } from "./pages/home.js";
+import { showPlans } from "./pages/plans.js";
 import { showProducts } from "./pages/products.js";
 import { showSettings } from "./pages/settings.js";
 import { showStyles } from "./pages/styles.js";
+import { upgradeBanner } from "./widgets/upgrade.js";
 
 const SCREENS = {
   "/app": showHome,
   "/app/products": showProducts,
   "/app/styles": showStyles,
   "/app/activity": showActivity,
+  "/app/plans": showPlans,
   "/app/settings": showSettings,
 };
 
@@ -63,11 +66,18 @@ export function navigate(path) {
 }
 
 function followInAppLinks(event) {
-  const link = event.composedPath().find((el) => el instanceof Element && el.matches?.("a[href], s-link[href]"));
+  const link = event.composedPath().find((el) => el instanceof Element && el.matches?.("a[href], s-link[href], s-button[href]"));
   const href = link?.getAttribute("href");
   if (!href || !href.startsWith("/app") || link.getAttribute("target")) return;
   event.preventDefault();
   navigate(href);
+}
+
+// A 429 quota_exceeded from any action: offer the upgrade at the top of the screen, once.
+function offerUpgrade(event) {
+  const page = root.querySelector("s-page");
+  if (!page || page.querySelector(".seeit-upgrade")) return;
+  page.prepend(upgradeBanner(event.detail.message));
 }
 
 async function start() {
@@ -75,8 +85,10 @@ async function start() {
     notice(t("app.notEmbedded"), "warning");
     return;
   }
-  document.addEventListener("click", followInAppLinks);
+  // Capturing, so an in-app link is taken before the link element itself would open its href.
+  document.addEventListener("click", followInAppLinks, true);
   window.addEventListener("popstate", () => show(window.location.pathname));
+  document.addEventListener(QUOTA_EXCEEDED, offerUpgrade);
   try {
     await installedShop();
   } catch (error) {

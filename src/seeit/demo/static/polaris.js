@@ -37,6 +37,7 @@
   s-banner[tone="success"] { background: #cdfee1; color: #0c5132; }
   s-banner[tone="warning"] { background: #fff1e3; color: #5e4200; }
   s-banner[tone="critical"] { background: #fee9e8; color: #8e1f0b; }
+  s-banner > .s-banner-heading { display: block; margin-bottom: 4px; }
   s-table { display: table; width: 100%; border-collapse: collapse; }
   s-table-header-row { display: table-header-group; }
   s-table-header { display: table-cell; padding: 8px 12px; font-weight: 550; color: var(--p-subdued); background: #f7f7f7;
@@ -159,6 +160,7 @@
         :host([variant="tertiary"]) button { background: transparent; box-shadow: none; color: #303030; }
         :host([variant="tertiary"]) button:hover { background: rgba(0,0,0,.05); }
         :host([tone="critical"]) button { color: #8e1f0b; }
+        :host([variant="primary"][tone="critical"]) button { background: #c70a24; color: #fff; box-shadow: inset 0 -1px 0 #8e1f0b; }
         :host([disabled]) button, :host([loading]) button { opacity: .55; cursor: default; pointer-events: none; }
         .spin { display: none; width: 12px; height: 12px; border: 2px solid currentColor; border-top-color: transparent; border-radius: 50%;
           margin-right: 6px; vertical-align: -2px; animation: r 1s linear infinite; }
@@ -196,7 +198,16 @@
   });
 
   customElements.define("s-banner", class extends HTMLElement {
-    connectedCallback() { this.setAttribute("role", this.getAttribute("tone") === "critical" ? "alert" : "status"); }
+    connectedCallback() {
+      this.setAttribute("role", this.getAttribute("tone") === "critical" ? "alert" : "status");
+      const heading = this.getAttribute("heading");
+      if (heading && !this.querySelector(":scope > .s-banner-heading")) {
+        const title = document.createElement("strong");
+        title.className = "s-banner-heading";
+        title.textContent = heading;
+        this.prepend(title);
+      }
+    }
   });
 
   // Form fields: a label, a native control in the shadow root, details and error; `value` on the element.

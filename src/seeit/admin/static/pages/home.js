@@ -4,9 +4,32 @@ import { api } from "../api.js";
 import { h, fill } from "../dom.js";
 import { t, when } from "../i18n.js";
 import { meter, statusBadge } from "../widgets/badges.js";
+import { upgradeBanner } from "../widgets/upgrade.js";
 import { usageChart } from "../widgets/usage-chart.js";
 
 const counted = (usage) => usage.cleanup_renders + usage.composite_renders;
+// From this share of a quota on, Home suggests a bigger plan.
+const NEAR_QUOTA = 0.8;
+
+// The fuller of the two quota windows: which one and how much of it is used.
+function fullestWindow(shop) {
+  const windows = [
+    { window: t("home.windowToday"), share: shop.daily_quota > 0 ? counted(shop.usage.today) / shop.daily_quota : 1 },
+    { window: t("home.windowMonth"), share: shop.monthly_quota > 0 ? counted(shop.usage.month) / shop.monthly_quota : 1 },
+  ];
+  return windows.reduce((a, b) => (b.share > a.share ? b : a));
+}
+
+function quotaNotice(shop) {
+  const fullest = fullestWindow(shop);
+  if (fullest.share >= 1) return upgradeBanner(t("home.quotaUsedUp", { window: fullest.window }));
+  if (fullest.share < NEAR_QUOTA) return null;
+  return h(
+    "s-banner",
+    { tone: "warning", class: "seeit-near-quota" },
+    h("s-paragraph", {}, t("home.nearQuota", { share: Math.floor(fullest.share * 100), window: fullest.window })),
+  );
+}
 
 function quotaCard(label, used, limit) {
   return h(
@@ -66,8 +89,18 @@ export async function showHome(root) {
           "s-stack",
           { direction: "inline", gap: "small", "align-items": "center" },
           h("s-badge", { tone: shop.plan === "free" ? "neutral" : "success", class: "seeit-plan" }, t("home.planName", { plan: shop.plan })),
+          shop.subscription
+            ? h("s-badge", { tone: shop.subscription.status === "ACTIVE" ? "success" : "info", class: "seeit-subscription-status" }, t(`subscription.${shop.subscription.status}`))
+            : null,
+          shop.subscription?.renews_at && shop.subscription.status === "ACTIVE"
+            ? h("s-text", { color: "subdued" }, t("plans.renews", { date: when(shop.subscription.renews_at) }))
+            : null,
           shop.watermark ? h("s-text", { color: "subdued" }, t("home.watermark")) : null,
+          fullestWindow(shop).share >= NEAR_QUOTA
+            ? h("s-button", { variant: "primary", href: "/app/plans", class: "seeit-upgrade-link" }, t("home.upgrade"))
+            : h("s-button", { variant: "tertiary", href: "/app/plans" }, t("upgrade.seePlans")),
         ),
+        quotaNotice(shop),
         h(
           "s-grid",
           { "grid-template-columns": "1fr 1fr", gap: "base" },
