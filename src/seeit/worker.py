@@ -55,7 +55,7 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 def worker_functions() -> list[WorkerCoroutine | Function]:
     return [
         func(redact_shop, name="redact_shop", keep_result=0),
-        sync_shop_billing,
+        func(sync_shop_billing, name="sync_shop_billing", keep_result=0),
         *asset_functions(),
         *render_functions(),
         *room_functions(),

@@ -101,7 +101,7 @@ async def prepare_catalogue_page(session: AsyncSession, shop_id: uuid.UUID, prod
 
 async def prepare_all(session: AsyncSession, resources: Resources, shop: ShopContext) -> PrepareAllOut:
     """Prepare the first page now and leave the rest of the catalogue to a worker job."""
-    page = await catalog.product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=None)
+    page = await catalog.enabled_product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=None)
     queued, skipped = await prepare_catalogue_page(session, shop.id, page.products)
     more = page.has_next_page and page.end_cursor is not None
     if more and page.end_cursor is not None:

@@ -58,7 +58,20 @@ async def read_product(resources: Resources, shop_domain: str, product_gid: str)
     return await fetch_product(admin_api(resources, shop_domain), product_gid)
 
 
-async def product_page(resources: Resources, shop_domain: str, *, first: int, after: str | None) -> ProductPage:
+async def catalogue_page(resources: Resources, shop_domain: str, *, first: int, after: str | None) -> ProductPage:
+    """One page of the whole catalogue (featured image and metafields of each product), for the merchant to
+    browse, and Shopify's cursor of the next page."""
+    data = await admin_api(resources, shop_domain).execute(documents.PRODUCTS_PAGE, {"first": first, "after": after})
+    connection = data.get("products") or {}
+    info = connection.get("pageInfo") or {}
+    return ProductPage(
+        products=[product_from(node) for node in connection.get("nodes") or []],
+        end_cursor=info.get("endCursor"),
+        has_next_page=bool(info.get("hasNextPage")),
+    )
+
+
+async def enabled_product_page(resources: Resources, shop_domain: str, *, first: int, after: str | None) -> ProductPage:
     """One page of the enabled products (featured image and metafields of each) with an id above ``after``
     (a product number; None: from the start), and the product number the next page starts after."""
     query = documents.enabled_products_after(int(after) if after else None)

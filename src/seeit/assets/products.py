@@ -31,7 +31,7 @@ async def catalogue_page(
     session: AsyncSession, resources: Resources, shop: ShopContext, *, limit: int, cursor: str | None
 ) -> CataloguePage:
     try:
-        page = await catalog.product_page(resources, shop.shop_domain, first=limit, after=cursor)
+        page = await catalog.catalogue_page(resources, shop.shop_domain, first=limit, after=cursor)
     except ShopifyGraphQLError:
         if cursor is None:
             raise

@@ -192,7 +192,7 @@ async def prepare_all_products(
     cursor = after
     try:
         while True:
-            page = await catalog.product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
+            page = await catalog.enabled_product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
             async with transaction(resources) as session:
                 q, s = await prepare_catalogue_page(session, owner, page.products)
             queued, skipped, pages = queued + q, skipped + s, pages + 1

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 SYNC_SHOP_BILLING_JOB = "sync_shop_billing"
 SHOPS_PER_PAGE = 500
 RETRY_SECONDS = 60
+RECONCILED_KEY = "seeit:billing:reconciled"
 
 
 def sync_shop_billing_job(shop_id: uuid.UUID, shop_domain: str, reason: str) -> DeferredJob:
@@ -53,6 +54,10 @@ async def reconcile_subscriptions(ctx: dict[str, Any]) -> int:
     """Queue today's re-read of every installed shop's subscriptions; how many were queued."""
     resources: Resources = ctx["resources"]
     day = utcnow().date().isoformat()
+    # Jobs keep no result (every job must be re-sendable at once), so arq's ids cannot say "already done
+    # today": a marker does, so that several workers' crons, or a restarted one, queue the day once.
+    if not await resources.arq.set(f"{RECONCILED_KEY}:{day}", "1", nx=True, ex=2 * 86_400):
+        return 0
     queued, after = 0, None
     while True:
         async with resources.sessionmaker() as session:
