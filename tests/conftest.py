@@ -22,11 +22,13 @@ from sqlalchemy import text
 
 from seeit import migrate
 from seeit.app import create_app
+from seeit.assets.settings_lookup import forget_product_lookups
 from seeit.config import Settings
 from seeit.db import Base
 from seeit.resources import Resources, redis_settings
 from seeit.shops.directory import forget_all_shops
 from seeit.worker import WorkerSettings
+from seeit.worker_runtime import RedisTolerantWorker
 
 TEST_SECRET = "test-app-secret-with-32-bytes-or-more"
 TEST_API_KEY = "test-api-key"
@@ -121,6 +123,7 @@ async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
     await resources.arq.flushdb()
     forget_all_shops()
+    forget_product_lookups()
 
 
 @pytest.fixture(scope="session")
@@ -174,7 +177,7 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
         "max_tries": WorkerSettings.max_tries,
     }
     options.update(overrides)
-    return Worker(**options)
+    return RedisTolerantWorker(**options)
 
 
 async def stop_worker(running: Worker, task: asyncio.Task[None]) -> None:

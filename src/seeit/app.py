@@ -12,6 +12,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from seeit.admin.entry import EmbeddedEntryRedirect
 from seeit.config import Settings, get_settings
 from seeit.errors import ServiceUnavailable, install_error_handlers, render_error, unhandled_error
 from seeit.logs import configure_logging
@@ -30,6 +31,9 @@ _DEPENDENCY_DOWN = (
     RedisConnectionError,
     RedisTimeoutError,
     ConnectionRefusedError,
+    # asyncpg gives up opening a pooled connection with a bare TimeoutError when the database is too slow
+    # to accept one (seen under heavy load): the database is out of reach, nothing was done.
+    TimeoutError,
     StorageError,
 )
 
@@ -60,6 +64,10 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = resources is None
         app.state.resources = resources or await Resources.open(settings)
+        if settings.demo and owned:
+            from seeit.demo.catalog import prepare_demo_shop
+
+            await prepare_demo_shop(app.state.resources)
         try:
             yield
         finally:
@@ -80,10 +88,12 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.add_exception_handler(DBAPIError, _database_failed)
     app.add_exception_handler(ShopifyError, _shopify_failed)
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(EmbeddedEntryRedirect)
     app.include_router(ops_router)
     app.include_router(files_router)
     for router in _domain_routers():
         app.include_router(router)
+    _register_webhook_topics(settings)
     if settings.demo:
         from seeit.demo.router import demo_router
 
@@ -94,8 +104,12 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
+    from seeit.admin.router import router as admin_pages_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
+    from seeit.audit.router import router as audit_router
+    from seeit.billing.router import return_router as billing_return_router
+    from seeit.billing.router import router as billing_router
     from seeit.presets.router import router as presets_router
     from seeit.renders.router import admin_router as renders_admin_router
     from seeit.renders.router import share_router as renders_share_router
@@ -116,7 +130,19 @@ def _domain_routers() -> list[APIRouter]:
         assets_router,
         assets_proxy_router,
         presets_router,
+        billing_router,
+        billing_return_router,
+        audit_router,
+        admin_pages_router,
     ]
+
+
+def _register_webhook_topics(settings: Settings) -> None:
+    # Topics handled by domains above the Shopify adapter, which imports none of them.
+    from seeit.billing.webhooks import TOPIC, subscription_update_handler
+    from seeit.shopify.webhook_topics import register_topic
+
+    register_topic(TOPIC, subscription_update_handler(settings))
 
 
 def create_app_from_env() -> FastAPI:

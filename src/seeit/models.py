@@ -28,6 +28,8 @@ RENDER_STATUSES = ("queued", "processing", "completed", "failed")
 RENDER_STAGES = ("queued", "waiting_for_asset", "compositing", "harmonizing", "storing", "done")
 CLEANUP_STATUSES = ("queued", "processing", "completed", "failed")
 QUALITIES = ("draft", "standard", "high")
+# Shopify's AppSubscriptionStatus values.
+SUBSCRIPTION_STATUSES = ("PENDING", "ACCEPTED", "ACTIVE", "DECLINED", "EXPIRED", "FROZEN", "CANCELLED")
 
 
 def _one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
@@ -61,10 +63,26 @@ class Shop(UUIDPrimaryKey, Base):
     access_token_expires_at: Mapped[datetime | None]
     refresh_token_expires_at: Mapped[datetime | None]
     max_concurrent_renders: Mapped[int | None] = mapped_column(Integer)
+    # An operator's quotas (``seeit shops set-plan --daily/--monthly``): they win over the plan's numbers
+    # whatever the subscription does, until ``seeit shops clear-override`` sets them back to null.
+    daily_quota_override: Mapped[int | None] = mapped_column(Integer)
+    monthly_quota_override: Mapped[int | None] = mapped_column(Integer)
+    # The merchant's settings: hours a room photo is kept after its last use (null: SEEIT_ROOM_TTL_HOURS),
+    # and a watermark on renders even where the plan does not require one.
+    room_retention_hours: Mapped[int | None] = mapped_column(Integer)
+    watermark: Mapped[bool] = mapped_column(server_default=text("false"), default=False)
 
     __table_args__ = (
         CheckConstraint("daily_quota >= 0 AND monthly_quota >= 0", name="quotas_not_negative"),
+        CheckConstraint(
+            "(daily_quota_override IS NULL OR daily_quota_override >= 0)"
+            " AND (monthly_quota_override IS NULL OR monthly_quota_override >= 0)",
+            name="quota_overrides_not_negative",
+        ),
         CheckConstraint("max_concurrent_renders IS NULL OR max_concurrent_renders > 0", name="concurrency_positive"),
+        CheckConstraint(
+            "room_retention_hours IS NULL OR room_retention_hours BETWEEN 1 AND 720", name="room_retention_in_range"
+        ),
     )
 
 
@@ -165,6 +183,8 @@ class RenderJob(UUIDPrimaryKey, Base):
     stage: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"), default=0)
     started_at: Mapped[datetime | None]
+    # Kept fresh by the worker holding the claim while the render runs; a silent one's worker is gone.
+    heartbeat_at: Mapped[datetime | None]
     processing_ms: Mapped[int | None] = mapped_column(Integer)
     idempotency_key: Mapped[str | None] = mapped_column(Text)
     # The UTC day the render was counted on, and when it was refunded (at most once).
@@ -249,3 +269,35 @@ class StylePreset(UUIDPrimaryKey, Base):
     updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)
 
     __table_args__ = (UniqueConstraint("shop_id", "name"),)
+
+
+class Subscription(UUIDPrimaryKey, Base):
+    """A shop's app subscription at Shopify, as last heard from any source (webhook, return URL, a read).
+
+    ``shopify_updated_at`` is the version: Shopify's ``updated_at`` for a webhook, the time of the read for a
+    read of Shopify's current state. A write carrying an older version changes nothing.
+    """
+
+    __tablename__ = "subscriptions"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    shopify_gid: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    # The configured plan it maps to (``plan_handle`` or name); null when no configured plan matches.
+    plan: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    test: Mapped[bool] = mapped_column(server_default=text("false"), default=False)
+    trial_ends_at: Mapped[datetime | None]
+    current_period_end: Mapped[datetime | None]
+    shopify_created_at: Mapped[datetime | None]
+    shopify_updated_at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow, onupdate=utcnow)
+
+    shop: Mapped[Shop] = relationship(lazy="raise")
+
+    __table_args__ = (
+        Index(None, "shop_id", "status"),
+        CheckConstraint(_one_of("status", SUBSCRIPTION_STATUSES), name="status"),
+    )

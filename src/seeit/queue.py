@@ -7,6 +7,8 @@ sweeper sends it again. Every job's arq id comes from its row, so a re-send is d
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,7 @@ from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
     from arq.connections import ArqRedis
+    from redis.commands.core import AsyncScript
     from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,12 @@ def pending_jobs(session: AsyncSession) -> list[DeferredJob]:
     return list(session.info.get(_OUTBOX_KEY, []))
 
 
+def take_deferred_jobs(session: AsyncSession) -> list[DeferredJob]:
+    """The jobs a session collected, removed from it (call once it has committed)."""
+    jobs: list[DeferredJob] = session.info.pop(_OUTBOX_KEY, [])
+    return jobs
+
+
 # What ``ArqRedis.enqueue_job`` does, as one script: refuse when a job or a result with this id exists,
 # else store the job under arq's key, in arq's own format, and put its id on the queue at its due time.
 # arq does it in three round trips (WATCH, EXISTS, MULTI/EXEC); on the storefront's hot path one round trip
@@ -56,6 +65,8 @@ redis.call('PSETEX', KEYS[1], ARGV[1], ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1
 """
+# One registered script per client: registering hashes the script, which is not worth doing per job.
+_enqueue_scripts: weakref.WeakKeyDictionary[ArqRedis, AsyncScript] = weakref.WeakKeyDictionary()
 
 
 async def enqueue(arq: ArqRedis, job: DeferredJob) -> bool:
@@ -65,15 +76,23 @@ async def enqueue(arq: ArqRedis, job: DeferredJob) -> bool:
     payload = serialize_job(job.function, (), job.kwargs, None, enqueued_ms, serializer=arq.job_serializer)
     keys = [job_key_prefix + job.job_id, result_key_prefix + job.job_id, arq.default_queue_name]
     args: list[bytes | int | str] = [defer_ms + arq.expires_extra_ms, payload, enqueued_ms + defer_ms, job.job_id]
-    sent = await arq.register_script(_ENQUEUE_SCRIPT)(keys=keys, args=args)
+    script = _enqueue_scripts.get(arq)
+    if script is None:
+        script = _enqueue_scripts[arq] = arq.register_script(_ENQUEUE_SCRIPT)
+    sent = await script(keys=keys, args=args)
     return bool(sent)
 
 
 async def send_deferred_jobs(session: AsyncSession, arq: ArqRedis | None) -> int:
     """Send the jobs a committed session collected; returns how many were sent."""
-    jobs: list[DeferredJob] = session.info.pop(_OUTBOX_KEY, [])
+    jobs = take_deferred_jobs(session)
     if not jobs or arq is None:
         return 0
+    return await send_jobs(arq, jobs)
+
+
+async def send_jobs(arq: ArqRedis, jobs: Iterable[DeferredJob]) -> int:
+    """Send jobs whose rows are committed; a job Redis refuses is left to the sweeper. Returns how many were sent."""
     sent = 0
     for job in jobs:
         try:

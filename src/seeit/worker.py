@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-from arq import cron
+from arq import cron, func
 from arq.connections import RedisSettings
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
 from seeit.assets.tasks import asset_functions, resend_stalled_preps
+from seeit.billing.tasks import reconcile_subscriptions, sync_shop_billing
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
@@ -52,16 +53,24 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 
 
 def worker_functions() -> list[WorkerCoroutine | Function]:
-    return [redact_shop, *asset_functions(), *render_functions(), *room_functions()]
+    return [
+        func(redact_shop, name="redact_shop", keep_result=0),
+        sync_shop_billing,
+        *asset_functions(),
+        *render_functions(),
+        *room_functions(),
+    ]
 
 
 def worker_cron_jobs() -> list[Any]:
     return [
         cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
-        cron(sweep_renders, run_at_startup=True),  # every minute
+        cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
         cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
+        # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.
+        cron(reconcile_subscriptions, hour={4}, minute={41}, run_at_startup=False),
     ]
 
 
@@ -78,6 +87,8 @@ class WorkerSettings:
     # grace period must be longer (docker-compose.yml gives the worker 40 s).
     job_completion_wait = 30
     job_timeout = 300
-    keep_result = 3600
+    # No job keeps its result: the rows are the truth, and a kept result would make arq refuse the re-send of
+    # the same job id (a sweeper's, a cron's) for as long as it is kept.
+    keep_result = 0
     max_tries = 5
     health_check_interval = 30

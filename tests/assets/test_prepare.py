@@ -19,7 +19,7 @@ from seeit.models import AuditEvent, Shop, UsageDaily
 from seeit.resources import Resources
 from tests.assets.conftest import OTHER_SHOP, SHOP, FakeCdn, install, settled_asset
 from tests.assets.pictures import has_real_transparency
-from tests.conftest import make_worker
+from tests.conftest import make_worker, stop_worker
 from tests.support import admin_headers
 
 PRODUCT = 8123
@@ -236,3 +236,22 @@ async def test_a_prep_job_lost_from_the_queue_is_sent_again_and_the_asset_gets_r
     await worker.async_run()
     await worker.close()
     assert (await settled_asset(client, SHOP, asset["id"]))["status"] == "ready"
+
+
+async def test_a_plain_http_image_is_refused_unless_the_setting_allows_it(
+    client: httpx.AsyncClient, shopify: Any, installed: str, settings: Settings, resources: Resources
+) -> None:
+    _add_lamp(shopify, images=["http://cdn.shopify.com/s/files/1/lamp.jpg"])
+    for allowed, expected in ((False, "failed"), (True, "ready")):
+        own = settings.model_copy(update={"image_fetch_allow_plain_http": allowed})
+        running = make_worker(own, ctx={"settings": own, "prep_retry_base_seconds": 0.01})
+        task = asyncio.create_task(running.async_run())
+        try:
+            response = await _prepare(client)
+            assert response.status_code == 202, response.text
+            done = await settled_asset(client, SHOP, response.json()["id"])
+        finally:
+            await stop_worker(running, task)
+        assert done["status"] == expected, done
+        if expected == "failed":
+            assert done["error_code"] == "source_image_unavailable", done

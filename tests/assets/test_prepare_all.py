@@ -21,6 +21,7 @@ from seeit.resources import Resources
 from tests.assets.conftest import SHOP
 from tests.assets.pictures import cutout_png
 from tests.conftest import make_worker
+from tests.fakes.shopify import resolve_namespace
 from tests.support import admin_headers
 
 CATALOGUE = 500
@@ -80,8 +81,8 @@ async def test_a_500_product_catalogue_is_prepared_in_pages(
 
     assert response.status_code == 202, response.text
     first = response.json()
-    first_page_enabled = len([p for p in products[:CATALOGUE_PAGE] if p in enabled])
-    assert first == {"queued": first_page_enabled - 1, "skipped": 1, "complete": False}
+    # Shopify is asked for the enabled products only: the first page holds the first 50 of them.
+    assert first == {"queued": CATALOGUE_PAGE - 1, "skipped": 1, "complete": False}
     pending_jobs = await _prep_jobs_queued(resources)
     rest = await _finish_paging(settings, resources)
     assert first["queued"] + rest["queued"] == len(enabled) - 1
@@ -91,7 +92,7 @@ async def test_a_500_product_catalogue_is_prepared_in_pages(
     async with resources.sessionmaker() as session:
         cached = await session.scalar(select(func.count()).select_from(ProductSettings))
         actions = (await session.scalars(select(AuditEvent.action).order_by(AuditEvent.created_at))).all()
-    assert cached == CATALOGUE
+    assert cached == len(enabled)
     assert actions == ["asset.upload", "asset.prepare_all", "asset.prepare_all.finished"]
 
     # Asked again, nothing new is queued: every enabled product is pending or ready.
@@ -125,9 +126,26 @@ async def test_an_operator_prepares_a_whole_shop_from_the_command_line(
     finished = await _finish_paging(settings, resources)
 
     assert finished["queued"] == len(enabled)
-    assert finished["pages"] == 3
+    assert finished["pages"] == 1  # 30 enabled products: one page of enabled products
     assert await _count(resources, ProductAsset.status == "pending") == len(enabled)
     unknown = [sys.executable, "-m", "seeit.cli", "prepare", "--shop", "nope.myshopify.com"]
     refused = await asyncio.to_thread(subprocess.run, unknown, env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 1
     assert "no installed shop" in refused.stderr
+
+
+async def test_a_catalogue_beyond_shopifys_25000_object_cursor_limit_is_prepared_to_its_end(
+    client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources, settings: Settings
+) -> None:
+    products = shopify.add_catalogue(SHOP, 25_200, enabled_every=500)  # 51 enabled, spread over the catalogue
+    for product in products[-3:]:  # and the last three, past the 25,000th product
+        product.metafields[(resolve_namespace("$app:see_it"), "enabled")] = ("boolean", "true")
+    enabled = [p for p in products if p.app_metafield("enabled") == "true"]
+
+    first = (await client.post("/api/admin/prepare-all", headers=admin_headers(SHOP))).json()
+    rest = await _finish_paging(settings, resources)
+
+    assert first["queued"] + rest["queued"] == len(enabled) == 54
+    assert await _count(resources, ProductAsset.product_id == products[-1].id) == 1
+    # Pages of enabled products only, not 253 pages of the whole catalogue.
+    assert len([r for r in shopify.graphql_requests(SHOP) if "SeeItProducts" in r.query]) == 2

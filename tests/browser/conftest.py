@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # The admin's tests play Shopify's admin at https://admin.shopify.com framing the service on loopback;
+    # Chromium's local network access checks would block that frame as a public page reaching a local one.
+    "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
 ]
 
 

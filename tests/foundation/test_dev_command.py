@@ -81,11 +81,22 @@ async def test_dev_serves_with_embedded_services_keeps_data_and_stops_everything
     port = free_port()
     first = start_dev(tmp_path, port)
     try:
-        assert wait_ready(first, port).json() == {"status": "ok", "database": "ok", "redis": "ok"}
+        ready = wait_ready(first, port).json()
+        assert {k: ready[k] for k in ("status", "database", "redis")} == {
+            "status": "ok",
+            "database": "ok",
+            "redis": "ok",
+        }
+        assert ready["image_model"] == "local"
         assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
         landing = httpx.get(f"http://127.0.0.1:{port}/")
         assert landing.status_code == 200
         assert "See It is running" in landing.text
+        # The demo storefront works from the first start: its products' cut-outs were prepared.
+        product_page = httpx.get(f"http://127.0.0.1:{port}/demo/store/products/armchair")
+        assert 'data-state="on"' in product_page.text
+        config = httpx.get(f"http://127.0.0.1:{port}/apps/see-it/config", params={"product_id": "9001001"})
+        assert config.json()["asset"]["status"] == "ready"
         started = urls(tmp_path)
         assert "host=" in started["SEEIT_DATABASE_URL"]  # embedded, over a Unix socket
         assert started["SEEIT_REDIS_URL"].startswith("unix://")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -174,3 +178,29 @@ async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool
 
     forget_all_shops()
     assert (await client.get("/api/admin/shop", headers=headers)).status_code == 200
+
+
+async def test_readyz_and_metrics_say_which_image_model_and_weights_are_loaded(client: httpx.AsyncClient) -> None:
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200, ready.text
+    assert ready.json()["image_model"] == "local"
+    assert ready.json()["saliency_weights"] == "u2netp"  # the test install has them (scripts/bootstrap.sh)
+    metrics = (await client.get("/metrics")).text
+    assert 'seeit_image_model{model="local",weights="u2netp"} 1.0' in metrics
+
+
+def test_the_production_worker_refuses_to_start_without_its_weights(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SEEIT_")}
+    env.update(
+        SEEIT_ENV="production",
+        SEEIT_SHOPIFY_API_SECRET="secret",
+        SEEIT_TOKEN_ENCRYPTION_KEY="a2V5LWtleS1rZXkta2V5LWtleS1rZXkta2V5LWtleS0=",
+        SEEIT_MODEL_DIR=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "seeit.cli", "worker"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "seeit fetch-weights" in lines[0]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,41 @@ def test_the_demo_is_refused_in_production(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("SEEIT_DEMO", "true")
     with pytest.raises(ValueError, match="SEEIT_DEMO"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_list_settings_accept_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEEIT_IMAGE_FETCH_ALLOWED_HOSTS", "cdn.shopify.com, images.example.com")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com", "images.example.com"]
+
+
+def _seeit(env_overrides: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SEEIT_")}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-m", "seeit.cli", *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+async def test_a_command_runs_with_the_plain_comma_separated_host_list(settings: Settings, resources: Any) -> None:
+    env = {
+        "SEEIT_DATABASE_URL": settings.database_url,
+        "SEEIT_REDIS_URL": settings.redis_url,
+        "SEEIT_IMAGE_FETCH_ALLOWED_HOSTS": "cdn.shopify.com,images.example.com",
+    }
+    result = await asyncio.to_thread(_seeit, env, "shops", "list")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("SEEIT_PORT", "eighty"), ("SEEIT_STORAGE", "ftp"), ("SEEIT_PLANS", "{not json")],
+)
+def test_a_bad_setting_stops_every_command_with_one_line_naming_it(variable: str, value: str) -> None:
+    result = _seeit({variable: value}, "shops", "list")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert variable in lines[0]
+    assert "Traceback" not in result.stderr

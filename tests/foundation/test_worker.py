@@ -76,3 +76,15 @@ async def test_worker_startup_opens_and_shutdown_closes_its_clients(settings: Se
     await WorkerSettings.on_shutdown(ctx)
     assert opened.http.is_closed
     assert await resources.arq.ping()  # arq closes its own pool, not the shutdown hook
+
+
+def test_no_job_keeps_a_result_that_would_refuse_its_re_send() -> None:
+    from arq.worker import Function
+
+    from seeit.worker import WorkerSettings
+
+    assert WorkerSettings.keep_result == 0
+    for function in WorkerSettings.functions:
+        assert isinstance(function, Function), function
+        assert function.keep_result_s == 0, function.name
+        assert not function.keep_result_forever, function.name

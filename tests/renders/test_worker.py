@@ -183,7 +183,7 @@ async def test_a_killed_workers_job_is_finished_after_the_sweeper_finds_it(
     # Within its deadline the job is left alone; past it (time moved on), the sweeper re-sends it.
     assert (await sweep_renders({"resources": resources}))["taken_over"] == 0
     async with resources.engine.begin() as conn:
-        await conn.execute(text("UPDATE render_jobs SET started_at = now() - interval '1 hour'"))
+        await conn.execute(text("UPDATE render_jobs SET started_at = now() - interval '1 hour', heartbeat_at = NULL"))
     assert (await sweep_renders({"resources": resources}))["taken_over"] == 1
     rescuer = make_worker(settings, burst=True, cron_jobs=[])
     await rescuer.async_run()

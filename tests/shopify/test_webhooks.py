@@ -376,3 +376,42 @@ async def test_a_lost_redaction_job_is_sent_again_by_the_sweeper(
 
     assert await resend_pending_redactions({"resources": resources}) == 1
     assert await resources.arq.zcard("arq:queue") == 1
+
+
+async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
+    client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seeit.shopify import tasks
+    from seeit.shopify.tasks import resend_pending_redactions
+
+    await create_shop(resources, SHOP)
+    await deliver(client, "app/uninstalled", {"id": 1})
+    real_redact = tasks.shops_service.redact_shop
+    calls: list[str] = []
+
+    async def fails_once(*args: Any, **kwargs: Any) -> bool:
+        calls.append("called")
+        if len(calls) == 1:
+            raise RuntimeError("storage answered 503")
+        return await real_redact(*args, **kwargs)
+
+    monkeypatch.setattr(tasks.shops_service, "redact_shop", fails_once)
+    await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="flaky")
+    [event] = [e for e in await events(resources) if e.event_key == "flaky"]
+    job_key = f"arq:job:{webhook_topics.redact_shop_job(event.id, SHOP).job_id}"
+    for _ in range(200):
+        if calls and not await resources.arq.exists(job_key):
+            break
+        await asyncio.sleep(0.05)
+    assert calls == ["called"]
+    async with resources.engine.begin() as conn:
+        await conn.execute(text("UPDATE webhook_events SET received_at = now() - interval '1 hour'"))
+
+    assert await resend_pending_redactions({"resources": resources}) == 1
+    for _ in range(200):
+        [event] = [e for e in await events(resources) if e.event_key == "flaky"]
+        if event.processed_at is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert event.processed_at is not None
+    assert len(calls) == 2

@@ -59,13 +59,16 @@ async def read_product(resources: Resources, shop_domain: str, product_gid: str)
 
 
 async def product_page(resources: Resources, shop_domain: str, *, first: int, after: str | None) -> ProductPage:
-    """One page of the catalogue (featured image and metafields of each product) and where the next starts."""
-    data = await admin_api(resources, shop_domain).execute(documents.PRODUCTS_PAGE, {"first": first, "after": after})
+    """One page of the enabled products (featured image and metafields of each) with an id above ``after``
+    (a product number; None: from the start), and the product number the next page starts after."""
+    query = documents.enabled_products_after(int(after) if after else None)
+    data = await admin_api(resources, shop_domain).execute(documents.PRODUCTS_PAGE, {"first": first, "query": query})
     connection = data.get("products") or {}
     info = connection.get("pageInfo") or {}
+    products = [product_from(node) for node in connection.get("nodes") or []]
     return ProductPage(
-        products=[product_from(node) for node in connection.get("nodes") or []],
-        end_cursor=info.get("endCursor"),
+        products=products,
+        end_cursor=products[-1].id.rsplit("/", 1)[-1] if products else None,
         has_next_page=bool(info.get("hasNextPage")),
     )
 

@@ -23,7 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import repository
 from seeit.assets.catalog import SourceImage
+from seeit.assets.product_settings import refresh_settings_job
 from seeit.assets.service import MANUAL_SOURCE, UNRESOLVED_SOURCE, prep_prompt_version, request_prep
+from seeit.queue import defer_job
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 
 METAFIELD_KEYS = ("enabled", "default_asset_id", "style_preset")
@@ -154,7 +156,9 @@ async def mark_outdated_assets(session: AsyncSession, shop_id: uuid.UUID | None 
 
 
 async def _cache_metafields(session: AsyncSession, shop_id: uuid.UUID, gid: str, product: dict[str, Any]) -> None:
-    """A payload that carries our metafields (when the subscription asks for them) refreshes the cache."""
+    """A payload that carries our metafields (when the subscription asks for them) refreshes the cache; one
+    that does not (the subscription's ``include_fields`` leave them out) has a cached product read again by a
+    job, since the merchant may have changed them in the Shopify admin."""
     values: dict[str, Any] = {}
     for field in product.get("metafields") or []:
         if not isinstance(field, dict) or not str(field.get("namespace", "")).endswith("see_it"):
@@ -166,3 +170,5 @@ async def _cache_metafields(session: AsyncSession, shop_id: uuid.UUID, gid: str,
             values[str(key)] = str(value) if value else None
     if values:
         await repository.save_product_settings(session, shop_id, gid, values)
+    elif await repository.product_settings(session, shop_id, gid) is not None:
+        defer_job(session, refresh_settings_job(shop_id, gid))

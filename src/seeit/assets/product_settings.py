@@ -2,10 +2,11 @@
 
 Shopify holds the truth (merchants may edit the metafields in the Shopify admin too); ``product_settings``
 is our cache of it, refreshed whenever we write or read the metafields (settings changes, prepare,
-prepare-all, ``products/update`` payloads that carry them). ``GET /proxy/config`` reads only the cache:
-asking Shopify on every product-page view would be slow and spend the shop's API budget. A product the
-cache has never seen answers ``enabled: false`` and queues one read of its metafields, so the next view
-is right.
+prepare-all, ``products/update``). ``GET /proxy/config`` reads the cache: asking Shopify on every
+product-page view would be slow and spend the shop's API budget. A product the cache has never seen is read
+from Shopify once (``settings_lookup``) and cached, so a product enabled in the Shopify admin shows its
+button on the first view; when that read cannot be made now, the view answers ``enabled: false`` and a job
+reads it for the next one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import catalog, repository
+from seeit.assets import catalog, repository, settings_lookup
 from seeit.assets.catalog import cached_metafields
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
@@ -109,18 +110,41 @@ def _settings_out(current: dict[str, Any]) -> ProductSettingsOut:
     )
 
 
+async def _enabled(session: AsyncSession, resources: Resources, shop: ShopContext, gid: str) -> bool:
+    """The cached ``enabled`` of a product; a product never seen is read from Shopify once and cached.
+
+    The cache is read on a connection of its own, returned before Shopify is asked: the request's session
+    takes one only afterwards, so a burst of misses waiting on Shopify holds no database connections.
+    """
+    async with resources.sessionmaker() as lookup:
+        cached = await repository.product_settings(lookup, shop.id, gid)
+    if cached is not None:
+        return bool(cached.enabled)
+    recent = settings_lookup.remembered(shop.id, gid)
+    if recent is not None:
+        return recent.product is not None and recent.product.enabled
+    found = await settings_lookup.look_up_product(resources, shop.id, shop.shop_domain, gid)
+    if found.failed:
+        defer_job(session, refresh_settings_job(shop.id, gid))
+        return False
+    if found.product is None:
+        return False
+    await repository.save_product_settings(session, shop.id, gid, cached_metafields(found.product))
+    return found.product.enabled
+
+
 async def proxy_config(
-    session: AsyncSession, resources: Resources, shop_id: uuid.UUID, product_id: str
+    session: AsyncSession, resources: Resources, shop: ShopContext, product_id: str
 ) -> ProxyConfigOut:
     """What the storefront needs to show the button: enabled, the asset to use, presets, qualities."""
     gid = product_gid(product_id, ("query", "product_id"))
-    cached = await repository.product_settings(session, shop_id, gid)
-    if cached is None:
-        defer_job(session, refresh_settings_job(shop_id, gid))
+    shop_id = shop.id
+    enabled = await _enabled(session, resources, shop, gid)
     asset = await asset_for_render(session, shop_id, gid)
     return ProxyConfigOut(
-        enabled=bool(cached and cached.enabled),
+        enabled=enabled,
         asset=asset_out(resources, asset) if asset is not None and asset.status in SERVING else None,
         style_presets=await shop_style_presets(session, shop_id),
         quality_levels=list(QUALITIES),
+        room_max_side=resources.settings.room_max_side,
     )

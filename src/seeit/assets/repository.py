@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import utcnow
@@ -340,3 +340,28 @@ async def stalled_pending_assets(session: AsyncSession, *, older_than: datetime,
         .limit(limit)
     )
     return list(rows)
+
+
+async def newest_assets_of_products(
+    session: AsyncSession, shop_id: uuid.UUID, product_ids: Collection[str], statuses: Collection[str]
+) -> dict[str, ProductAsset]:
+    """Each product's newest product-level asset in one of ``statuses`` (ready before stale when both serve)."""
+    if not product_ids:
+        return {}
+    rows = await session.scalars(
+        select(ProductAsset)
+        .where(
+            ProductAsset.shop_id == shop_id,
+            ProductAsset.product_id.in_(tuple(product_ids)),
+            ProductAsset.variant_id.is_(None),
+            ProductAsset.status.in_(tuple(statuses)),
+        )
+        .ext(distinct_on(ProductAsset.product_id))
+        .order_by(
+            ProductAsset.product_id,
+            (ProductAsset.status == "ready").desc() if set(statuses) <= set(SERVING) else ProductAsset.product_id,
+            ProductAsset.created_at.desc(),
+            ProductAsset.id.desc(),
+        )
+    )
+    return {asset.product_id: asset for asset in rows.all()}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
-from seeit.assets import actions, product_settings, service
+from seeit.assets import actions, product_settings, products, service
 from seeit.assets.schemas import (
     AssetOut,
     AssetPage,
     AssetStatus,
+    CataloguePage,
     PrepareAllOut,
     PrepareRequest,
     ProductSettingsIn,
@@ -39,6 +40,7 @@ router = APIRouter(prefix="/api/admin", tags=["admin"])
 proxy_router = APIRouter(prefix="/proxy", tags=["storefront"])
 
 _ADMIN_ERRORS = (InvalidSessionToken, ShopNotInstalled)
+PROXY_CONFIG_CACHE_CONTROL = "private, max-age=60"
 _UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -72,6 +74,22 @@ async def list_assets(
     return await service.list_assets(
         session, _resources(request), shop.id, limit=limit, product_id=product_id, status=status, cursor=cursor
     )
+
+
+@router.get(
+    "/products",
+    response_model=CataloguePage,
+    responses=error_responses(*_ADMIN_ERRORS, ValidationFailed, ServiceUnavailable),
+)
+async def list_products(
+    request: Request,
+    shop: AdminShop,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")] = None,
+) -> CataloguePage:
+    """The shop's catalogue from the Admin API, a page at a time, each product with its cut-out and settings."""
+    return await products.catalogue_page(session, _resources(request), shop, limit=limit, cursor=cursor)
 
 
 @router.post(
@@ -143,7 +161,14 @@ async def update_settings(
     responses=error_responses(InvalidSignature, ShopNotInstalled, ValidationFailed),
 )
 async def proxy_config(
-    request: Request, shop: ProxyShop, session: SessionDep, product_id: Annotated[str, Query(max_length=100)]
+    request: Request,
+    response: Response,
+    shop: ProxyShop,
+    session: SessionDep,
+    product_id: Annotated[str, Query(max_length=100)],
 ) -> ProxyConfigOut:
     """Whether See It is on for the product, the asset to use, style presets and quality levels."""
-    return await product_settings.proxy_config(session, _resources(request), shop.id, product_id)
+    # Every view of a product page asks: the shopper's browser may keep the answer a minute (private: it
+    # holds signed image URLs).
+    response.headers["Cache-Control"] = PROXY_CONFIG_CACHE_CONTROL
+    return await product_settings.proxy_config(session, _resources(request), shop, product_id)

@@ -71,3 +71,21 @@ class ProxyConfigOut(BaseModel):
     asset: AssetOut | None
     style_presets: list[str]
     quality_levels: list[str]
+    # The long side the service keeps of a room photo: the storefront shrinks photos to it before upload.
+    room_max_side: int
+
+
+class CatalogueProduct(BaseModel):
+    id: str = Field(description="The numeric product id, as the product routes take it")
+    gid: str
+    title: str
+    image_url: str | None = Field(description="The featured image on Shopify's CDN")
+    status: AssetStatus | Literal["none"] = Field(description="Of the newest cut-out; `none` before any")
+    asset: AssetOut | None = Field(description="The newest cut-out: pending, ready, failed (with its reason) or stale")
+    serving_asset: AssetOut | None = Field(description="The cut-out renders use now, if any")
+    settings: ProductSettingsOut
+
+
+class CataloguePage(BaseModel):
+    items: list[CatalogueProduct]
+    next_cursor: str | None = Field(description="Pass back as `cursor` for the next page; null on the last")

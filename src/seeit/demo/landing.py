@@ -18,6 +18,14 @@ _PAGE = """<!doctype html>
 <body>
 <h1>See It is running</h1>
 <p>This is the local development server: the API, a worker, embedded PostgreSQL and Redis.</p>
+<h2>Try it</h2>
+<ul>
+  <li><a href="/demo/store/products/armchair">The demo storefront</a>: a product page with the See It block, as a
+      shopper sees it (the <a href="/demo/store">other sample products</a>). No room photo at hand? Save
+      <a href="/demo/store/sample-room.jpg" download>this sample room</a> and choose it in the dialog.</li>
+  <li><a href="/demo/admin">The demo admin</a>: the merchant's side.</li>
+</ul>
+<h2>Under the hood</h2>
 <ul>
   <li><a href="/docs">The API</a> (<a href="/openapi.json">OpenAPI</a>), <a href="/readyz">readiness</a>,
       <a href="/metrics">metrics</a></li>

@@ -3,12 +3,18 @@
 The worker holds sockets and threads, which a forked child would inherit in an undefined state, so
 children are spawned; each loads the ONNX session once, on first use. With ``workers=0`` the work runs
 in a thread instead (tests, and machines where spawning processes is not wanted).
+
+A worker killed outright (SIGKILL, the OOM killer) runs no code to stop its pool, so each child watches its
+parent and exits on its own once the parent is gone, instead of living on as an orphan holding its memory.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,7 +42,10 @@ class PixelPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self._workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             )
         return self._executor
 
@@ -56,6 +65,21 @@ class PixelPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """In a pool child: exit as soon as the process that started it is gone (re-parented children see
+    another parent pid)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _call(fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]) -> T:

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy import text
 
 from seeit.errors import ServiceUnavailable
-from seeit.metrics import render_metrics
+from seeit.imaging.weights import loaded_weights
+from seeit.metrics import IMAGE_MODEL, render_metrics
 from seeit.ops.schemas import Health, Readiness
 from seeit.resources import Resources
 
@@ -43,11 +44,20 @@ async def readyz(request: Request) -> Readiness:
             failing.append(name)
     if failing:
         raise ServiceUnavailable(details={"failing": failing})
-    return Readiness(status="ok", database="ok", redis="ok")
+    settings = resources.settings
+    return Readiness(
+        status="ok",
+        database="ok",
+        redis="ok",
+        image_model=settings.image_model,
+        saliency_weights=loaded_weights(settings),
+    )
 
 
 @router.get("/metrics", response_class=Response, responses={200: {"content": {"text/plain": {}}}})
 async def metrics(request: Request) -> Response:
     resources: Resources = request.app.state.resources
+    settings = resources.settings
+    IMAGE_MODEL.labels(model=settings.image_model, weights=loaded_weights(settings)).set(1)
     body, content_type = await render_metrics(resources.arq)
     return Response(body, media_type=content_type)

@@ -11,3 +11,5 @@ class Readiness(BaseModel):
     status: Literal["ok"]
     database: Literal["ok"]
     redis: Literal["ok"]
+    image_model: str
+    saliency_weights: str  # the weights the local model cuts out with, "missing", or "none" (another model)

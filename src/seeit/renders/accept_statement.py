@@ -13,6 +13,7 @@ from sqlalchemy import Integer, Interval, Text, bindparam, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.db import DriverStatement
 from seeit.renders.repository import IDEMPOTENCY_WINDOW
 from seeit.usage.repository import QuotaWindow, reserve_render_sql
 
@@ -85,7 +86,8 @@ _ACCEPT = text(
     ),
     asset AS ({_ASSET_FOR_RENDER}),
     room AS (
-        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + :room_ttl
+        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + coalesce(
+            (SELECT make_interval(hours => room_retention_hours) FROM shops WHERE id = :shop_id), :room_ttl)
         WHERE id = :room_session_id AND shop_id = :shop_id AND expires_at > now()
           AND original_room_image_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
         RETURNING id
@@ -140,10 +142,10 @@ _ACCEPT = text(
 )
 
 
-async def accept_render(
-    session: AsyncSession, job: NewRender, window: QuotaWindow, *, max_in_flight: int, room_ttl: timedelta
-) -> AcceptOutcome:
-    """Run the one-statement accept path (see ``_ACCEPT``)."""
+_ACCEPT_ON_DRIVER = DriverStatement.compile(_ACCEPT)
+
+
+def _accept_params(job: NewRender, window: QuotaWindow, max_in_flight: int, room_ttl: timedelta) -> dict[str, Any]:
     params = window.params()
     params.update(
         id=job.id,
@@ -162,16 +164,35 @@ async def accept_render(
         room_ttl=room_ttl,
         max_in_flight=max_in_flight,
     )
-    row = (await session.execute(_ACCEPT, params)).one()
+    return params
+
+
+def _outcome(row: Any) -> AcceptOutcome:
     return AcceptOutcome(
-        created_stage=row.created_stage,
-        existing_id=row.existing_id,
-        existing_expired=row.existing_expired,
-        asset_found=row.asset_found,
-        room_ok=row.room_ok,
-        reserved=row.reserved,
-        in_flight=int(row.in_flight),
+        created_stage=row["created_stage"],
+        existing_id=row["existing_id"],
+        existing_expired=row["existing_expired"],
+        asset_found=row["asset_found"],
+        room_ok=row["room_ok"],
+        reserved=row["reserved"],
+        in_flight=int(row["in_flight"]),
     )
+
+
+async def accept_render(
+    session: AsyncSession, job: NewRender, window: QuotaWindow, *, max_in_flight: int, room_ttl: timedelta
+) -> AcceptOutcome:
+    """Run the one-statement accept path (see ``_ACCEPT``)."""
+    params = _accept_params(job, window, max_in_flight, room_ttl)
+    return _outcome((await session.execute(_ACCEPT, params)).mappings().one())
+
+
+async def accept_render_on_driver(
+    driver: Any, job: NewRender, window: QuotaWindow, *, max_in_flight: int, room_ttl: timedelta
+) -> AcceptOutcome:
+    """The same statement on a request's asyncpg connection (``seeit.db.driver_connection``)."""
+    params = _accept_params(job, window, max_in_flight, room_ttl)
+    return _outcome(await driver.fetchrow(_ACCEPT_ON_DRIVER.sql, *_ACCEPT_ON_DRIVER.args(params)))
 
 
 _ASSET_CHOICE = text(_ASSET_FOR_RENDER).bindparams(

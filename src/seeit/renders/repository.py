@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, func, or_, select, update
+from sqlalchemy import Integer, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.db import DriverStatement
 from seeit.models import RenderJob, Shop
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -108,6 +109,17 @@ async def job_for_shop(session: AsyncSession, shop_id: uuid.UUID, job_id: uuid.U
     return RenderRecord.of(row) if row is not None else None
 
 
+_JOB_FOR_SHOP = DriverStatement.compile(
+    select(*_COLUMNS).where(RenderJob.id == bindparam("job_id"), RenderJob.shop_id == bindparam("shop_id"))
+)
+
+
+async def job_for_shop_on_driver(driver: Any, shop_id: uuid.UUID, job_id: uuid.UUID) -> RenderRecord | None:
+    """``job_for_shop`` on a request's asyncpg connection (the storefront's polling path)."""
+    row = await driver.fetchrow(_JOB_FOR_SHOP.sql, *_JOB_FOR_SHOP.args({"job_id": job_id, "shop_id": shop_id}))
+    return RenderRecord.of(row) if row is not None else None
+
+
 async def job_of_installed_shop(session: AsyncSession, job_id: uuid.UUID) -> RenderRecord | None:
     """The job, unless its shop is uninstalled (or gone: a redacted shop's rows are deleted)."""
     query = (
@@ -168,14 +180,31 @@ async def claim(session: AsyncSession, job_id: uuid.UUID, *, stale_after: timede
                 RenderJob.id == job_id,
                 or_(
                     RenderJob.status == "queued",
-                    and_(RenderJob.status == "processing", RenderJob.started_at < func.now() - stale_after),
+                    and_(RenderJob.status == "processing", _last_sign_of_life() < func.now() - stale_after),
                 ),
             )
-            .values(status="processing", stage="compositing", started_at=func.now(), attempts=RenderJob.attempts + 1)
+            .values(
+                status="processing",
+                stage="compositing",
+                started_at=func.now(),
+                heartbeat_at=func.now(),
+                attempts=RenderJob.attempts + 1,
+            )
             .returning(*_COLUMNS)
         )
     ).one_or_none()
     return RenderRecord.of(row) if row is not None else None
+
+
+def _last_sign_of_life() -> Any:
+    """When the claim's holder last showed it was alive (jobs claimed before heartbeats: their start)."""
+    return func.coalesce(RenderJob.heartbeat_at, RenderJob.started_at)
+
+
+async def beat(session: AsyncSession, job_id: uuid.UUID, attempt: int) -> bool:
+    """The claim's heartbeat; False when the claim is no longer this holder's."""
+    result = await session.execute(update(RenderJob).where(_held(job_id, attempt)).values(heartbeat_at=func.now()))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _held(job_id: uuid.UUID, attempt: int) -> Any:
@@ -201,7 +230,9 @@ async def record_retry(session: AsyncSession, job_id: uuid.UUID, attempt: int) -
         await session.execute(
             update(RenderJob)
             .where(_held(job_id, attempt))
-            .values(attempts=RenderJob.attempts + 1, started_at=func.now(), stage="compositing")
+            .values(
+                attempts=RenderJob.attempts + 1, started_at=func.now(), heartbeat_at=func.now(), stage="compositing"
+            )
             .returning(RenderJob.attempts)
         )
     ).one_or_none()
@@ -292,11 +323,12 @@ async def queued_since(session: AsyncSession, before: datetime, *, limit: int) -
     return [RenderRecord.of(row) for row in rows]
 
 
-async def processing_started_before(session: AsyncSession, before: datetime, *, limit: int) -> list[RenderRecord]:
+async def processing_silent_since(session: AsyncSession, before: datetime, *, limit: int) -> list[RenderRecord]:
+    """Jobs ``processing`` whose holder has not beaten since ``before``: their worker is gone."""
     rows = await session.execute(
         select(*_COLUMNS)
-        .where(RenderJob.status == "processing", RenderJob.started_at < before)
-        .order_by(RenderJob.started_at)
+        .where(RenderJob.status == "processing", _last_sign_of_life() < before)
+        .order_by(_last_sign_of_life())
         .limit(limit)
     )
     return [RenderRecord.of(row) for row in rows]

@@ -46,18 +46,16 @@ MAX_WAIT_SECONDS = 25
 async def create_render(
     body: RenderRequest,
     request: Request,
-    response: Response,
     shop: ProxyShop,
-    session: SessionDep,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
-) -> RenderJobOut:
+) -> Response:
     """Accept a composite render (counts one composite render) and queue it; poll the job for its result."""
     resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, body.room_session_id)
-    job, created = await service.accept_render(session, resources, shop, body, idempotency_key)
-    if not created:
-        response.headers["Idempotent-Replayed"] = "true"
-    return job
+    # The request owns its transaction, opened by the service rather than by ``SessionDep``: the common case
+    # needs no ORM session at all; either way the commit and the enqueue come before the answer.
+    job, created = await service.accept_render_request(resources, shop, body, idempotency_key)
+    return _job_response(job, 202, headers=None if created else {"Idempotent-Replayed": "true"})
 
 
 @storefront_router.get(
@@ -70,12 +68,19 @@ async def get_render(
     request: Request,
     shop: ProxyShop,
     wait: Annotated[int, Query(ge=0, le=MAX_WAIT_SECONDS, description="Seconds to hold for the job to finish")] = 0,
-) -> RenderJobOut:
+) -> Response:
     """The job; with ``wait``, answered when it finishes or ``wait`` seconds pass, whichever is first."""
     resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
     # No request transaction here: a long-poll must not hold a database connection while it waits.
-    return await service.read_render(resources, shop.id, job_id, wait=wait)
+    return _job_response(await service.read_render(resources, shop.id, job_id, wait=wait), 200)
+
+
+def _job_response(job: RenderJobOut, status_code: int, headers: dict[str, str] | None = None) -> Response:
+    # Serialised once, by the schema's own serializer, from a model the service built from trusted values;
+    # ``response_model`` above still describes the answer in the OpenAPI document.
+    body = RenderJobOut.__pydantic_serializer__.to_json(job)
+    return Response(body, status_code, headers, media_type="application/json")
 
 
 @storefront_router.post(

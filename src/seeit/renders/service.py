@@ -9,12 +9,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from seeit.db import utcnow
+from seeit.db import driver_connection, driver_of, session_on, utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
+from seeit.imaging.prompts import style_presets
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import DeferredJob, defer_job, job_id_for, send_jobs
 from seeit.renders import accept_statement, assets, notify, repository
 from seeit.renders.accept_statement import NewRender
 from seeit.renders.repository import RenderRecord
@@ -23,7 +24,7 @@ from seeit.resources import Resources
 from seeit.rooms.service import missing_room_error, room_ttl
 from seeit.shopify.ids import InvalidShopifyId, to_gid
 from seeit.shops.directory import ShopContext
-from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, refund_render, utc_today
+from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, near_midnight, refund_render, utc_today
 from seeit.usage.service import quota_exceeded
 
 RENDER_JOB = "run_render"
@@ -51,14 +52,8 @@ def max_in_flight(resources: Resources, shop: ShopContext) -> int:
     return shop.max_concurrent_renders or resources.settings.plan(shop.plan).max_concurrent_renders
 
 
-async def accept_render(
-    session: AsyncSession,
-    resources: Resources,
-    shop: ShopContext,
-    body: RenderRequest,
-    idempotency_key: str | None,
-) -> tuple[RenderJobOut, bool]:
-    """Accept one composite render; returns the job and whether it is new (False: an idempotent replay)."""
+def _new_render(shop: ShopContext, body: RenderRequest, idempotency_key: str | None) -> NewRender:
+    """The render asked for, its ids checked (422 otherwise); the style preset is checked by the caller."""
     product_gid = _gid("Product", body.product_id, "product_id")
     assert product_gid is not None
     variant_gid = _gid("ProductVariant", body.variant_id, "variant_id")
@@ -66,9 +61,7 @@ async def accept_render(
         raise ValidationFailed(
             details={"fields": [{"loc": ["header", "Idempotency-Key"], "message": "1 to 200 characters"}]}
         )
-    if body.style_preset is not None and not await presets.preset_exists(session, shop.id, body.style_preset):
-        raise _invalid(["style_preset"], "No such style preset.")
-    job = NewRender(
+    return NewRender(
         id=uuid.uuid4(),
         shop_id=shop.id,
         product_id=product_gid,
@@ -83,6 +76,98 @@ async def accept_render(
         created_at=utcnow(),
         idempotency_key=idempotency_key,
     )
+
+
+class _FullPath(Exception):
+    """The accept statement left a case to the full path: undo it there and decide anew."""
+
+
+class _QuotaRefused(Exception):
+    """The accept statement refused the render for its quota; the answer says which and how much is used."""
+
+
+async def accept_render_request(
+    resources: Resources, shop: ShopContext, body: RenderRequest, idempotency_key: str | None
+) -> tuple[RenderJobOut, bool]:
+    """The request's whole accept: its transaction committed, then its jobs sent; returns the job and whether
+    it is new (False: an idempotent replay). One pooled connection serves the request from start to end."""
+    job = _new_render(shop, body, idempotency_key)
+    outbox: list[DeferredJob] = []
+    async with resources.engine.connect() as conn:
+        answer = await _accept_common_case(conn, resources, shop, job) if _common_case(job) else None
+        if answer is not None and answer[1]:
+            outbox.append(render_job(job.id))
+        elif answer is None:
+            async with session_on(conn, outbox) as session:
+                answer = await accept_render(session, resources, shop, body, idempotency_key)
+    await send_jobs(resources.arq, outbox)  # after the commit, as the outbox does
+    return answer
+
+
+def _common_case(job: NewRender) -> bool:
+    # A shop's own style preset is checked in the database, and near UTC midnight the quota statements
+    # queue on a lock first (``hold_month_near_midnight``): both take the full path.
+    builtin_preset = job.style_preset is None or job.style_preset in style_presets()
+    return builtin_preset and not near_midnight(job.created_at)
+
+
+async def _accept_common_case(
+    conn: AsyncConnection, resources: Resources, shop: ShopContext, job: NewRender
+) -> tuple[RenderJobOut, bool] | None:
+    """What ``accept_render`` answers, for the cases its one statement decides alone (a new job, a replay,
+    the in-flight limit, the quota), on the request's own connection with no ORM session. None (nothing
+    counted) for the rest: an expired key, a lost race, a room to explain, an asset to prepare first."""
+    window = QuotaWindow(shop.id, job.created_at.date(), shop.daily_quota, shop.monthly_quota)
+    limit = max_in_flight(resources, shop)
+    # Without an Idempotency-Key the statement is the whole transaction (PostgreSQL runs a statement
+    # atomically), which saves the BEGIN and COMMIT round trips; when it creates no job it has changed
+    # nothing that counts: nothing is reserved unless the job is inserted, and no insert can meet a key.
+    # With a key, a lost race reserves without inserting, so the statement runs in a transaction that
+    # rolls back.
+    try:
+        async with driver_of(conn, transaction=job.idempotency_key is not None) as driver:
+            outcome = await accept_statement.accept_render_on_driver(
+                driver, job, window, max_in_flight=limit, room_ttl=room_ttl(resources.settings)
+            )
+            if outcome.created_stage is not None:
+                return new_job_out(job, outcome.created_stage), True
+            if outcome.existing_id is not None and not outcome.existing_expired:
+                record = await repository.job_for_shop_on_driver(driver, shop.id, outcome.existing_id)
+                if record is None:  # pragma: no cover - selected by the same shop a moment ago
+                    raise NotFound()
+                return job_out(resources, record), False
+            if outcome.existing_id is not None or outcome.reserved or not outcome.room_ok or not outcome.asset_found:
+                raise _FullPath()
+            if outcome.in_flight >= limit:
+                raise _too_many_in_flight(limit)
+            raise _QuotaRefused()
+    except _FullPath:
+        return None
+    except _QuotaRefused:
+        async with session_on(conn, []) as session:
+            raise await quota_exceeded(session, window) from None
+
+
+def _too_many_in_flight(limit: int) -> RateLimited:
+    return RateLimited(
+        "Too many renders in progress for this shop; try again shortly.",
+        details={"max_concurrent_renders": limit},
+        headers={"Retry-After": "2"},
+    )
+
+
+async def accept_render(
+    session: AsyncSession,
+    resources: Resources,
+    shop: ShopContext,
+    body: RenderRequest,
+    idempotency_key: str | None,
+) -> tuple[RenderJobOut, bool]:
+    """Accept one composite render; returns the job and whether it is new (False: an idempotent replay)."""
+    job = _new_render(shop, body, idempotency_key)
+    if body.style_preset is not None and not await presets.preset_exists(session, shop.id, body.style_preset):
+        raise _invalid(["style_preset"], "No such style preset.")
+    product_gid, variant_gid = job.product_id, job.variant_id
     window = QuotaWindow(shop.id, utc_today(), shop.daily_quota, shop.monthly_quota)
     limit = max_in_flight(resources, shop)
     ttl = room_ttl(resources.settings)
@@ -113,11 +198,7 @@ async def accept_render(
     if not outcome.asset_found:  # pragma: no cover - the fallback prep above always gives one
         raise AssetNotReady()
     if outcome.in_flight >= limit:
-        raise RateLimited(
-            "Too many renders in progress for this shop; try again shortly.",
-            details={"max_concurrent_renders": limit},
-            headers={"Retry-After": "2"},
-        )
+        raise _too_many_in_flight(limit)
     raise await quota_exceeded(session, window)
 
 
@@ -220,9 +301,9 @@ async def read_render(resources: Resources, shop_id: uuid.UUID, job_id: uuid.UUI
 
     async def finished() -> bool:
         nonlocal latest
-        # A short session per read: the connection goes back to the pool before any waiting.
-        async with resources.sessionmaker() as session:
-            latest = await repository.job_for_shop(session, shop_id, job_id)
+        # A connection per read, back in the pool before any waiting; one statement needs no session.
+        async with driver_connection(resources, transaction=False) as driver:
+            latest = await repository.job_for_shop_on_driver(driver, shop_id, job_id)
         return latest is None or is_finished(latest)
 
     if wait > 0:

@@ -2,8 +2,9 @@
 
 - ``queued`` jobs the queue no longer holds (Redis lost them, or the enqueue after commit failed) are sent
   again under the same job id, so a job that is still there is not duplicated;
-- ``processing`` jobs whose worker is gone (started longer ago than any live job may run) are sent again
-  to be taken over, or failed and refunded once they have used up their attempts;
+- ``processing`` jobs whose worker is gone (no heartbeat for ``STALE_AFTER``) are taken over: arq's
+  marker of the dead worker's run is dropped, so any worker starts the job again at once; or they are
+  failed and refunded once they have used up their attempts;
 - room cleanups get the same treatment.
 """
 
@@ -13,6 +14,7 @@ import logging
 from typing import Any
 
 from arq.connections import ArqRedis
+from arq.utils import timestamp_ms
 from redis.asyncio import Redis
 
 from seeit.db import transaction, utcnow
@@ -46,6 +48,16 @@ async def resend(redis: ArqRedis, job: DeferredJob) -> bool:
     return await enqueue(redis, job)
 
 
+async def take_over(redis: ArqRedis, job: DeferredJob) -> bool:
+    """Start again a job whose worker died: arq's in-progress marker would hold it back for minutes."""
+    await redis.delete(f"arq:in-progress:{job.job_id}", f"arq:result:{job.job_id}")
+    if await redis.exists(f"arq:job:{job.job_id}"):
+        # Still queued under the dead worker's run: due now, for the next worker that polls.
+        await redis.zadd(redis.default_queue_name, {job.job_id: timestamp_ms()})
+        return True
+    return await enqueue(redis, job)
+
+
 async def sweep_renders(ctx: dict[str, Any]) -> dict[str, int]:
     resources: Resources = ctx["resources"]
     redis = resources.arq
@@ -53,7 +65,7 @@ async def sweep_renders(ctx: dict[str, Any]) -> dict[str, int]:
     counts = {"resent": 0, "taken_over": 0, "failed": 0, "cleanups": 0}
     async with transaction(resources) as session:
         queued = await repository.queued_since(session, now - QUEUED_GRACE, limit=SWEEP_BATCH)
-        stale = await repository.processing_started_before(session, now - STALE_AFTER, limit=SWEEP_BATCH)
+        stale = await repository.processing_silent_since(session, now - STALE_AFTER, limit=SWEEP_BATCH)
     for job in queued:
         deferred = render_job(job.id)
         if not await in_queue(redis, deferred.job_id) and await resend(redis, deferred):
@@ -63,7 +75,7 @@ async def sweep_renders(ctx: dict[str, Any]) -> dict[str, int]:
             failure = RenderFailure("internal_error", "The render was interrupted too many times.")
             await finish_failed(resources, job.id, failure, attempt=job.attempts)
             counts["failed"] += 1
-        elif await resend(redis, render_job(job.id)):
+        elif await take_over(redis, render_job(job.id)):
             counts["taken_over"] += 1
     counts["cleanups"] = await _sweep_cleanups(resources)
     if any(counts.values()):

@@ -29,6 +29,7 @@ from seeit.renders import assets, notify, repository
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
 from seeit.rooms.repository import RoomRecord, room_for_render
+from seeit.shops.service import watermarked
 from seeit.storage import ObjectMissing, StorageError, new_object_key
 from seeit.usage.repository import refund_render
 
@@ -40,8 +41,11 @@ RETRY_BACKOFF_SECONDS = (2.0, 5.0)
 # A fallback prep is polled this often, for at most this long, before the render gives up on it.
 ASSET_POLL_SECONDS = 2.0
 ASSET_WAIT_LIMIT = timedelta(minutes=10)
-# Longer than the worker's job timeout (300 s): a job processing for longer has no live worker.
-STALE_AFTER = timedelta(seconds=360)
+# The worker holding a claim beats this often while the render runs; a claim silent for STALE_AFTER has
+# no live worker (killed, its host gone) and is taken over by the sweeper, which looks every 15 s: a
+# dead worker's render is finished elsewhere well within a minute.
+HEARTBEAT_SECONDS = 5.0
+STALE_AFTER = timedelta(seconds=20)
 # How long a job may sit queued before the sweeper checks that the queue really holds it.
 QUEUED_GRACE = timedelta(seconds=30)
 SWEEP_BATCH = 200
@@ -107,7 +111,40 @@ async def _wait_for_asset(resources: Resources, job: RenderRecord) -> None:
         raise Retry(defer=ASSET_POLL_SECONDS)  # outside the transaction, so the stage change is kept
 
 
+class _Heartbeat:
+    """Keeps the claim alive while the render runs; ``attempt`` follows the claim's token."""
+
+    def __init__(self, resources: Resources, job_id: uuid.UUID, attempt: int) -> None:
+        self.resources = resources
+        self.job_id = job_id
+        self.attempt = attempt
+        self._task: asyncio.Task[None] | None = None
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            try:
+                async with transaction(self.resources) as session:
+                    if not await repository.beat(session, self.job_id, self.attempt):
+                        return  # the claim was taken over or finished: nothing left to keep alive
+            except Exception as exc:  # a database blip must not end the render; the next beat tries again
+                log.warning("render %s heartbeat missed: %s", self.job_id, exc)
+
+    def __enter__(self) -> _Heartbeat:
+        self._task = asyncio.create_task(self._beat())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+
 async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) -> str:
+    with _Heartbeat(resources, job.id, job.attempts) as heartbeat:
+        return await _render_claimed(ctx, resources, job, heartbeat)
+
+
+async def _render_claimed(ctx: dict[str, Any], resources: Resources, job: RenderRecord, heartbeat: _Heartbeat) -> str:
     model: ImageModel = ctx["image_model"]
     attempt = job.attempts
     try:
@@ -139,13 +176,14 @@ async def _render(ctx: dict[str, Any], resources: Resources, job: RenderRecord) 
                     next_attempt = await repository.record_retry(session, job.id, attempt)
                 if next_attempt is None:
                     return "claim lost"
-                attempt = next_attempt
+                attempt = heartbeat.attempt = next_attempt
         return await _store(resources, model, job, attempt, inputs, result)
     except RenderFailure as failure:
         await finish_failed(resources, job.id, failure, attempt=attempt, model_id=model.model_id)
         return "failed"
     except (StorageError, OSError) as exc:
-        # Storage is down: keep the claim; the sweeper re-sends the job once it goes stale.
+        # Storage is down: keep the claim; its heartbeat stops, and the sweeper re-sends the job once it
+        # goes stale (tens of seconds later, when storage may well be back).
         log.warning("render %s could not reach storage: %s", job.id, exc)
         raise
     except asyncio.CancelledError:
@@ -177,7 +215,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
         if asset is None or asset.status not in assets.SERVING:
             asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
-        plan = await session.scalar(select(Shop.plan).where(Shop.id == job.shop_id))
+        shop_row = (await session.execute(select(Shop.plan, Shop.watermark).where(Shop.id == job.shop_id))).first()
         prompt = await presets.composite_prompt(session, job.shop_id, job.style_preset)
     room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
     if room_key is None:
@@ -196,7 +234,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         room=room_image,
         product_png=product_png,
         prompt=prompt,
-        watermark=resources.settings.plan(plan or "free").watermark,
+        watermark=watermarked(resources.settings, *(shop_row or ("free", False))),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.models import RoomSession
+from seeit.models import RoomSession, Shop
 
 _COLUMNS = (
     RoomSession.id,
@@ -42,8 +42,12 @@ class RoomRecord:
         return cls(*row)
 
 
-def _expiry(ttl: timedelta) -> Any:
-    return func.now() + ttl
+def _expiry(shop_id: uuid.UUID, ttl: timedelta) -> Any:
+    """One use from now: the shop's own room retention when the merchant set one, else ``ttl``."""
+    retention = (
+        select(func.make_interval(0, 0, 0, 0, Shop.room_retention_hours)).where(Shop.id == shop_id).scalar_subquery()
+    )
+    return func.now() + func.coalesce(retention, ttl)
 
 
 async def insert_room(
@@ -58,7 +62,7 @@ async def insert_room(
                 original_room_image_url=original_key,
                 upload_key=upload_key,
                 last_used_at=func.now(),
-                expires_at=_expiry(ttl),
+                expires_at=_expiry(shop_id, ttl),
             )
             .returning(*_COLUMNS)
         )
@@ -74,7 +78,7 @@ async def touch_room(
         await session.execute(
             update(RoomSession)
             .where(RoomSession.id == room_id, RoomSession.shop_id == shop_id, RoomSession.expires_at > func.now())
-            .values(last_used_at=func.now(), expires_at=_expiry(ttl))
+            .values(last_used_at=func.now(), expires_at=_expiry(shop_id, ttl))
             .returning(*_COLUMNS)
         )
     ).one_or_none()

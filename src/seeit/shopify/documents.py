@@ -39,8 +39,8 @@ query SeeItProduct($id: ID!, $mediaCount: Int!) {{
 """
 
 PRODUCTS_PAGE = f"""
-query SeeItProducts($first: Int!, $after: String) {{
-  products(first: $first, after: $after, sortKey: ID) {{
+query SeeItProducts($first: Int!, $after: String, $query: String) {{
+  products(first: $first, after: $after, sortKey: ID, query: $query) {{
     nodes {{
       {_PRODUCT_FIELDS}
     }}
@@ -48,6 +48,18 @@ query SeeItProducts($first: Int!, $after: String) {{
   }}
 }}
 """
+
+# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml).
+ENABLED_PRODUCTS_FILTER = f"metafields.{METAFIELD_NAMESPACE}.enabled:true"
+
+
+def enabled_products_after(product_number: int | None) -> str:
+    """The search for enabled products with an id above ``product_number``: sorted by id, each page starts a
+    new search instead of following a cursor, so Shopify's 25,000-object cursor limit never cuts it short."""
+    if product_number is None:
+        return ENABLED_PRODUCTS_FILTER
+    return f"{ENABLED_PRODUCTS_FILTER} AND id:>{product_number}"
+
 
 METAFIELDS_SET = """
 mutation SeeItMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
@@ -67,10 +79,82 @@ mutation SeeItMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {
 }
 """
 
+# An app subscription as the billing code reads it; ``planHandle`` is set for Shopify App Pricing plans.
+_APP_SUBSCRIPTION = """
+    id
+    name
+    status
+    test
+    trialDays
+    createdAt
+    currentPeriodEnd
+    lineItems {
+      plan {
+        pricingDetails {
+          __typename
+          ... on AppRecurringPricing { planHandle interval price { amount currencyCode } }
+        }
+      }
+    }
+"""
+
+ACTIVE_SUBSCRIPTIONS = f"""
+query SeeItActiveSubscriptions {{
+  currentAppInstallation {{
+    activeSubscriptions {{ {_APP_SUBSCRIPTION} }}
+  }}
+}}
+"""
+
+SUBSCRIPTIONS_BY_ID = f"""
+query SeeItSubscriptions($ids: [ID!]!) {{
+  nodes(ids: $ids) {{
+    ... on AppSubscription {{ {_APP_SUBSCRIPTION} }}
+  }}
+}}
+"""
+
+APP_SUBSCRIPTION_CREATE = f"""
+mutation SeeItAppSubscriptionCreate(
+  $name: String!
+  $lineItems: [AppSubscriptionLineItemInput!]!
+  $returnUrl: URL!
+  $test: Boolean
+  $trialDays: Int
+  $replacementBehavior: AppSubscriptionReplacementBehavior
+) {{
+  appSubscriptionCreate(
+    name: $name
+    lineItems: $lineItems
+    returnUrl: $returnUrl
+    test: $test
+    trialDays: $trialDays
+    replacementBehavior: $replacementBehavior
+  ) {{
+    appSubscription {{ {_APP_SUBSCRIPTION} }}
+    confirmationUrl
+    userErrors {{ field message }}
+  }}
+}}
+"""
+
+APP_SUBSCRIPTION_CANCEL = f"""
+mutation SeeItAppSubscriptionCancel($id: ID!) {{
+  appSubscriptionCancel(id: $id) {{
+    appSubscription {{ {_APP_SUBSCRIPTION} }}
+    userErrors {{ field message }}
+  }}
+}}
+"""
+
 ALL_DOCUMENTS: dict[str, str] = {
     "SHOP": SHOP,
     "PRODUCT": PRODUCT,
     "PRODUCTS_PAGE": PRODUCTS_PAGE,
     "METAFIELDS_SET": METAFIELDS_SET,
     "METAFIELDS_DELETE": METAFIELDS_DELETE,
+    "ACTIVE_SUBSCRIPTIONS": ACTIVE_SUBSCRIPTIONS,
+    "SUBSCRIPTIONS_BY_ID": SUBSCRIPTIONS_BY_ID,
+    "APP_SUBSCRIPTION_CREATE": APP_SUBSCRIPTION_CREATE,
+    "APP_SUBSCRIPTION_CANCEL": APP_SUBSCRIPTION_CANCEL,
 }

@@ -108,6 +108,11 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+def register_topic(topic: str, handler: Handler) -> None:
+    """Let a domain outside the adapter handle a topic (the app factory wires them: the adapter imports none)."""
+    HANDLERS[topic] = handler
+
+
 async def handle_delivery(session: AsyncSession, delivery: Delivery) -> Outcome:
     """Handle a verified delivery once per event key."""
     handler = HANDLERS.get(delivery.topic)

@@ -6,8 +6,9 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 
+from seeit.db import driver_connection
 from seeit.resources import Resources
-from seeit.shops.repository import installed_shop_by_domain
+from seeit.shops.repository import installed_shop_by_domain_on_driver
 
 # A shop that uninstalls is refused by every replica within this many seconds; this replica at once.
 CACHE_SECONDS = 5.0
@@ -38,8 +39,8 @@ async def installed_shop(resources: Resources, shop_domain: str) -> ShopContext 
     cached = _cache.get(shop_domain)
     if cached is not None and cached[0] > now:
         return cached[1]
-    async with resources.sessionmaker() as session:
-        record = await installed_shop_by_domain(session, shop_domain)
+    async with driver_connection(resources, transaction=False) as driver:
+        record = await installed_shop_by_domain_on_driver(driver, shop_domain)
     shop = (
         ShopContext(
             id=record.id,

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.db import DriverStatement
 from seeit.models import Shop
 
 
@@ -245,10 +246,15 @@ async def installed_shop_record(session: AsyncSession, shop_id: uuid.UUID) -> Sh
     return ShopRecord(*row) if row is not None else None
 
 
-async def installed_shop_by_domain(session: AsyncSession, shop_domain: str) -> ShopRecord | None:
-    row = (
-        await session.execute(select(*_RECORD).where(Shop.shop_domain == shop_domain, Shop.uninstalled_at.is_(None)))
-    ).one_or_none()
+_INSTALLED_BY_DOMAIN = DriverStatement.compile(
+    select(*_RECORD).where(Shop.shop_domain == bindparam("shop_domain"), Shop.uninstalled_at.is_(None))
+)
+
+
+async def installed_shop_by_domain_on_driver(driver: Any, shop_domain: str) -> ShopRecord | None:
+    """The installed shop with this domain, on a request's asyncpg connection (the lookup behind every
+    authenticated request, when the shop cache has none)."""
+    row = await driver.fetchrow(_INSTALLED_BY_DOMAIN.sql, *_INSTALLED_BY_DOMAIN.args({"shop_domain": shop_domain}))
     return ShopRecord(*row) if row is not None else None
 
 
@@ -284,3 +290,73 @@ async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, l
     """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
     rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
     return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}
+
+
+@dataclass(frozen=True)
+class ShopPlan:
+    shop_domain: str
+    plan: str
+    daily_quota: int
+    monthly_quota: int
+
+
+async def lock_shop_plan(session: AsyncSession, shop_id: uuid.UUID) -> ShopPlan | None:
+    """The shop's plan and quotas, its row locked until the transaction ends: plan changes queue per shop."""
+    row = (
+        await session.execute(
+            select(Shop.shop_domain, Shop.plan, Shop.daily_quota, Shop.monthly_quota)
+            .where(Shop.id == shop_id)
+            .with_for_update()
+        )
+    ).one_or_none()
+    return ShopPlan(*row) if row is not None else None
+
+
+async def apply_plan(
+    session: AsyncSession, shop_id: uuid.UUID, plan: str, *, daily_quota: int, monthly_quota: int
+) -> ShopPlan | None:
+    """Move the shop to ``plan`` with the plan's quotas, except where an operator's override stands."""
+    row = (
+        await session.execute(
+            update(Shop)
+            .where(Shop.id == shop_id)
+            .values(
+                plan=plan,
+                daily_quota=func.coalesce(Shop.daily_quota_override, daily_quota),
+                monthly_quota=func.coalesce(Shop.monthly_quota_override, monthly_quota),
+                updated_at=func.now(),
+            )
+            .returning(Shop.shop_domain, Shop.plan, Shop.daily_quota, Shop.monthly_quota)
+        )
+    ).one_or_none()
+    return ShopPlan(*row) if row is not None else None
+
+
+async def installed_shops_after(
+    session: AsyncSession, after: uuid.UUID | None, limit: int
+) -> list[tuple[uuid.UUID, str]]:
+    """Installed shops ordered by id, the page after ``after`` (keyset pagination for sweeps over all shops)."""
+    query = select(Shop.id, Shop.shop_domain).where(Shop.uninstalled_at.is_(None)).order_by(Shop.id).limit(limit)
+    if after is not None:
+        query = query.where(Shop.id > after)
+    return [(row[0], row[1]) for row in await session.execute(query)]
+
+
+@dataclass(frozen=True)
+class ShopPreferences:
+    """The merchant's own settings, and the plan that bounds them."""
+
+    plan: str
+    room_retention_hours: int | None
+    watermark: bool
+
+
+async def shop_preferences(session: AsyncSession, shop_id: uuid.UUID, *, for_update: bool = False) -> ShopPreferences:
+    query = select(Shop.plan, Shop.room_retention_hours, Shop.watermark).where(Shop.id == shop_id)
+    row = (await session.execute(query.with_for_update() if for_update else query)).one()
+    return ShopPreferences(*row)
+
+
+async def save_shop_preferences(session: AsyncSession, shop_id: uuid.UUID, values: dict[str, Any]) -> None:
+    if values:
+        await session.execute(update(Shop).where(Shop.id == shop_id).values(**values, updated_at=func.now()))

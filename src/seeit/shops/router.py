@@ -1,4 +1,4 @@
-"""``/api/admin/shop`` and ``/api/admin/usage``: the merchant's plan, quotas and usage."""
+"""``/api/admin/shop``, ``/usage`` and ``/settings``: the merchant's plan, quotas, usage and settings."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from seeit.openapi import error_responses
 from seeit.resources import Resources
 from seeit.shopify.dependencies import AdminShop
 from seeit.shops import service
-from seeit.shops.schemas import ShopOut, UsageDaysOut
+from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDaysOut
 from seeit.usage.repository import utc_today
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
@@ -38,3 +38,19 @@ async def get_usage(
     """Renders counted per UTC day over at most 366 days (default: the last 30); days with none are zeros."""
     first_day, last_day = service.usage_range(first, last, utc_today())
     return UsageDaysOut(days=await service.usage_days(session, shop, first_day, last_day))
+
+
+@router.get("/settings", responses=error_responses(*_AUTH_ERRORS))
+async def get_settings(request: Request, shop: AdminShop, session: SessionDep) -> ShopSettingsOut:
+    """The shop's room retention and watermark, and the link that adds the block to the theme."""
+    resources: Resources = request.app.state.resources
+    return await service.shop_settings(session, resources.settings, shop)
+
+
+@router.patch("/settings", responses=error_responses(*_AUTH_ERRORS, ValidationFailed))
+async def update_settings(
+    body: ShopSettingsIn, request: Request, shop: AdminShop, session: SessionDep
+) -> ShopSettingsOut:
+    """Change the room retention (hours, ``null`` for the default) or the watermark (where the plan allows)."""
+    resources: Resources = request.app.state.resources
+    return await service.update_shop_settings(session, resources.settings, shop, body)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
+from seeit.billing.schemas import SubscriptionOut
 from seeit.shops.repository import UsageCounts
+
+# A month: longer than any shopper needs to finish a visit, short enough to keep private photos few.
+MAX_ROOM_RETENTION_HOURS = 720
 
 
 class UsageOut(BaseModel):
@@ -37,6 +41,10 @@ class ShopOut(BaseModel):
     watermark: bool
     installed_at: dt.datetime
     usage: UsageSummary
+    subscription: SubscriptionOut | None = Field(
+        description="The app subscription that pays for the plan (its status, when its period renews); else the "
+        "one heard of last (pending approval, ended); null when the shop never subscribed"
+    )
 
 
 class UsageDay(UsageOut):
@@ -54,3 +62,21 @@ class UsageDay(UsageOut):
 
 class UsageDaysOut(BaseModel):
     days: list[UsageDay]
+
+
+class ShopSettingsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    room_retention_hours: int | None = Field(
+        default=None, ge=1, le=MAX_ROOM_RETENTION_HOURS, description="null: the service's default"
+    )
+    watermark: bool | None = Field(default=None, description="Refused as false where the plan requires it")
+
+
+class ShopSettingsOut(BaseModel):
+    room_retention_hours: int = Field(description="Hours a shopper's room photo is kept after its last use")
+    room_retention_default_hours: int
+    custom_room_retention: bool
+    watermark: bool = Field(description="Whether renders carry the watermark")
+    watermark_required: bool = Field(description="The plan puts the watermark on every render")
+    theme_editor_url: str = Field(description="Opens the theme editor on a product page with the block added")

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from seeit.audit.repository import record_action
+from seeit.billing.repository import shown_subscription
+from seeit.billing.schemas import SubscriptionOut
 from seeit.config import Settings
 from seeit.errors import ShopNotInstalled, ValidationFailed
 from seeit.shops import repository
 from seeit.shops.directory import ShopContext, forget_shop
-from seeit.shops.schemas import ShopOut, UsageDay, UsageOut, UsageSummary
+from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDay, UsageOut, UsageSummary
 from seeit.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -22,6 +27,8 @@ log = logging.getLogger(__name__)
 MAX_USAGE_DAYS = 366
 DEFAULT_USAGE_DAYS = 30
 CANCELLED_MESSAGE = "Cancelled: the app was uninstalled from the shop."
+# The handle of the theme app extension's block (its Liquid file's name).
+APP_BLOCK_HANDLE = "see-it"
 
 
 def forget_shop_after_commit(session: AsyncSession, shop_domain: str) -> None:
@@ -74,15 +81,17 @@ async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopCon
         raise ShopNotInstalled()
     day = await repository.usage_totals(session, shop.id, today, today)
     month = await repository.usage_totals(session, shop.id, today.replace(day=1), today)
+    subscription = await shown_subscription(session, shop.id)
     return ShopOut(
         shop_domain=record.shop_domain,
         plan=record.plan,
         daily_quota=record.daily_quota,
         monthly_quota=record.monthly_quota,
         max_concurrent_renders=record.max_concurrent_renders or settings.plan(record.plan).max_concurrent_renders,
-        watermark=settings.plan(record.plan).watermark,
+        watermark=watermarked(settings, record.plan, (await repository.shop_preferences(session, shop.id)).watermark),
         installed_at=record.created_at,
         usage=UsageSummary(today=UsageOut.of(day), month=UsageOut.of(month)),
+        subscription=SubscriptionOut.of(subscription) if subscription else None,
     )
 
 
@@ -117,3 +126,57 @@ async def usage_days(session: AsyncSession, shop: ShopContext, first: date, last
         day = first + timedelta(days=offset)
         days.append(UsageDay.of_day(day, counted.get(day, repository.UsageCounts())))
     return days
+
+
+def watermarked(settings: Settings, plan: str, shop_watermark: bool) -> bool:
+    """Whether a render of this shop carries the watermark: the plan requires it, or the merchant asked."""
+    return settings.plan(plan).watermark or shop_watermark
+
+
+def theme_editor_url(settings: Settings, shop_domain: str) -> str:
+    """The theme editor on a product template with the See It app block added (Shopify's deep link)."""
+    return (
+        f"https://{shop_domain}/admin/themes/current/editor?template=product"
+        f"&addAppBlockId={settings.shopify_api_key}/{APP_BLOCK_HANDLE}"
+    )
+
+
+def _settings_out(settings: Settings, shop: ShopContext, prefs: repository.ShopPreferences) -> ShopSettingsOut:
+    required = settings.plan(prefs.plan).watermark
+    return ShopSettingsOut(
+        room_retention_hours=prefs.room_retention_hours or settings.room_ttl_hours,
+        room_retention_default_hours=settings.room_ttl_hours,
+        custom_room_retention=prefs.room_retention_hours is not None,
+        watermark=watermarked(settings, prefs.plan, prefs.watermark),
+        watermark_required=required,
+        theme_editor_url=theme_editor_url(settings, shop.shop_domain),
+    )
+
+
+async def shop_settings(session: AsyncSession, settings: Settings, shop: ShopContext) -> ShopSettingsOut:
+    return _settings_out(settings, shop, await repository.shop_preferences(session, shop.id))
+
+
+async def update_shop_settings(
+    session: AsyncSession, settings: Settings, shop: ShopContext, body: ShopSettingsIn
+) -> ShopSettingsOut:
+    """Change the given settings (``room_retention_hours: null`` goes back to the default); a plan that
+    requires the watermark refuses ``watermark: false``."""
+    prefs = await repository.shop_preferences(session, shop.id, for_update=True)
+    values: dict[str, Any] = {}
+    if "room_retention_hours" in body.model_fields_set:
+        values["room_retention_hours"] = body.room_retention_hours
+    if "watermark" in body.model_fields_set:
+        if body.watermark is None:
+            raise _invalid("watermark", "Must be true or false.")
+        if not body.watermark and settings.plan(prefs.plan).watermark:
+            raise _invalid("watermark", f"The {prefs.plan} plan puts the watermark on every render.")
+        values["watermark"] = body.watermark
+    await repository.save_shop_preferences(session, shop.id, values)
+    if values:
+        record_action(session, shop.id, shop.actor, "shop.settings", None, {"set": values})
+    return _settings_out(settings, shop, replace(prefs, **values))
+
+
+def _invalid(field: str, message: str) -> ValidationFailed:
+    return ValidationFailed(message, details={"fields": [{"loc": ["body", field], "message": message}]})

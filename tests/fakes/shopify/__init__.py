@@ -14,6 +14,10 @@ Typical use::
     fake_shopify.throttle_next("demo.myshopify.com", times=2)      # next 2 GraphQL calls answer THROTTLED
     fake_shopify.fail_next("demo.myshopify.com", status=503)       # next GraphQL call answers 503
     token = fake_shopify.grant_token("demo.myshopify.com")         # an access token, as if installed
+    return_url = fake_shopify.approve_charge("demo.myshopify.com") # the merchant approves the pending charge
+    fake_shopify.choose_hosted_plan("demo.myshopify.com", "pro")   # ... or picks a plan on App Pricing's page
+    for webhook in fake_shopify.take_webhooks():                   # the app_subscriptions/update deliveries
+        await fake_shopify.deliver(client, webhook)
 
 The modules, one concern each:
 
@@ -24,6 +28,8 @@ The modules, one concern each:
 - ``tokens``: the OAuth token endpoint and the helpers that issue, expire and revoke tokens.
 - ``admin_graphql``: the Admin GraphQL endpoint, its throttling, failures and query cost.
 - ``pagination`` and ``resolvers``: connections with cursors, and the resolvers behind the GraphQL fields.
+- ``billing``: app subscriptions (create, cancel, approve, decline, the hosted plan page), the installation's
+  active subscriptions and the signed ``app_subscriptions/update`` webhooks their changes send.
 - ``server``: ``FakeShopify`` with its routes and HTTP client, and ``install_fake_shopify``.
 """
 
@@ -40,6 +46,8 @@ from tests.fakes.shopify.state import (
     FakeImage,
     FakeProduct,
     FakeShop,
+    FakeSubscription,
+    OutgoingWebhook,
     RecordedRequest,
     resolve_namespace,
 )
@@ -55,6 +63,8 @@ __all__ = [
     "FakeProduct",
     "FakeShop",
     "FakeShopify",
+    "FakeSubscription",
+    "OutgoingWebhook",
     "RecordedRequest",
     "admin_schema",
     "document_errors",

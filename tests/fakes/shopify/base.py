@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from tests.fakes.shopify.state import FakeShop, RecordedRequest
+from tests.fakes.shopify.state import FakeShop, OutgoingWebhook, RecordedRequest
 
 
 class FakeShopifyBase:
@@ -24,6 +24,7 @@ class FakeShopifyBase:
     token_delay: float
     shops: dict[str, FakeShop]
     requests: list[RecordedRequest]
+    outgoing_webhooks: list[OutgoingWebhook]
 
     def shop(self, domain: str) -> FakeShop:
         if domain not in self.shops:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from tests.fakes.shopify.base import FakeShopifyBase
-from tests.fakes.shopify.pagination import connection
+from tests.fakes.shopify.billing import Billing, BillingResolvers
+from tests.fakes.shopify.pagination import CURSOR_LIMIT, connection
+from tests.fakes.shopify.search import matches_search
 from tests.fakes.shopify.state import (
     APP_METAFIELD_TYPES,
     KNOWN_TYPES,
@@ -24,12 +26,14 @@ class Root:
         self.shop = shop
 
     def fields(self) -> dict[str, Any]:
+        assert isinstance(self.fake, Billing)  # FakeShopify is every part at once
         return {
             "shop": {"id": self.shop.gid, "name": self.shop.domain.split(".")[0], "myshopifyDomain": self.shop.domain},
             "product": lambda info, id: self._product(self.shop.products.get(id)),
             "products": self._products,
             "metafieldsSet": self._metafields_set,
             "metafieldsDelete": self._metafields_delete,
+            **BillingResolvers(self.fake, self.shop).fields(),
         }
 
     def _metafields_delete(self, info: Any, metafields: list[dict[str, Any]]) -> dict[str, Any]:
@@ -50,10 +54,17 @@ class Root:
         return {"deletedMetafields": deleted, "userErrors": []}
 
     def _products(
-        self, info: Any, first: int | None = None, after: str | None = None, last: int | None = None, **_: Any
+        self,
+        info: Any,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        query: str | None = None,
+        **_: Any,
     ) -> dict[str, Any]:
         ordered = sorted(self.shop.products.values(), key=lambda p: int(p.id.rsplit("/", 1)[-1]))
-        return connection([self._product(p) for p in ordered], first, after, last)
+        matching = [p for p in ordered if matches_search(p, query)]
+        return connection([self._product(p) for p in matching[: CURSOR_LIMIT + 1]], first, after, last)
 
     @staticmethod
     def _media(image: FakeImage) -> dict[str, Any]:

@@ -11,12 +11,13 @@ from starlette.routing import Route
 
 from seeit.resources import Resources
 from tests.fakes.shopify.admin_graphql import AdminGraphQL
+from tests.fakes.shopify.billing import Billing
 from tests.fakes.shopify.catalogue import Catalogue
-from tests.fakes.shopify.state import FakeShop, RecordedRequest
+from tests.fakes.shopify.state import FakeShop, OutgoingWebhook, RecordedRequest
 from tests.fakes.shopify.tokens import TokenEndpoint
 
 
-class FakeShopify(Catalogue, TokenEndpoint, AdminGraphQL):
+class FakeShopify(Catalogue, TokenEndpoint, AdminGraphQL, Billing):
     def __init__(
         self,
         *,
@@ -34,6 +35,7 @@ class FakeShopify(Catalogue, TokenEndpoint, AdminGraphQL):
         self.token_delay = 0.0  # seconds the token endpoint takes, to widen race windows
         self.shops: dict[str, FakeShop] = {}
         self.requests: list[RecordedRequest] = []
+        self.outgoing_webhooks: list[OutgoingWebhook] = []
         self.app = Starlette(
             routes=[
                 Route("/{shop}/admin/oauth/access_token", self._token_endpoint, methods=["POST"]),

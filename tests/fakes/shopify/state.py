@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,41 @@ class FakeProduct:
 
 
 @dataclass
+class FakeSubscription:
+    """An app subscription (Billing API or App Pricing) as Shopify keeps it."""
+
+    gid: str
+    name: str
+    status: str  # AppSubscriptionStatus
+    price: str
+    currency: str
+    interval: str  # AppPricingInterval
+    test: bool
+    trial_days: int
+    return_url: str
+    replacement_behavior: str
+    created_at: float  # epoch seconds
+    updated_at: float
+    plan_handle: str | None = None  # set for App Pricing plans
+    current_period_end: float | None = None
+
+
+@dataclass
+class OutgoingWebhook:
+    """A delivery Shopify would send: the exact body and its signed headers."""
+
+    topic: str
+    shop: str
+    body: bytes
+    headers: dict[str, str]
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        parsed: dict[str, Any] = json.loads(self.body)
+        return parsed
+
+
+@dataclass
 class FakeShop:
     domain: str
     gid: str
@@ -61,6 +97,9 @@ class FakeShop:
     codes: set[str] = field(default_factory=set)
     throttles: int = 0
     failures: list[int] = field(default_factory=list)
+    subscriptions: dict[str, FakeSubscription] = field(default_factory=dict)
+    # A development store accepts test charges only, as Shopify's do.
+    development_store: bool = True
 
 
 @dataclass

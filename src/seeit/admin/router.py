@@ -1,0 +1,61 @@
+"""``/app``: the embedded admin's page (every screen is the same HTML; its modules pick the screen from the
+path) and ``/app/assets/*``, its ES modules and styles, cached for good under their content's version."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse
+
+from seeit.admin.page import PAGES, admin_html, frame_ancestors, static_files, verified_shop
+from seeit.errors import NotFound
+from seeit.resources import Resources
+from seeit.shops.directory import installed_shop
+
+router = APIRouter(include_in_schema=False)
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+# An asset asked for without its current version (an old page, a hand-typed URL) is checked again each time.
+REVALIDATE = "no-cache"
+
+
+async def _page(request: Request) -> HTMLResponse:
+    resources: Resources = request.app.state.resources
+    settings = resources.settings
+    shop = verified_shop(request.url.query, settings.shopify_api_secret)
+    # A shop Shopify vouches for that we do not know yet installs at once, without a refused request first.
+    install = shop is not None and await installed_shop(resources, shop) is None
+    return HTMLResponse(
+        admin_html(settings, install=install),
+        headers={
+            "Content-Security-Policy": frame_ancestors(shop, demo=settings.demo),
+            # The page is the same for every shop, but its CSP is not: never reuse one shop's answer.
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.get("/app", response_class=HTMLResponse)
+async def admin_home(request: Request) -> HTMLResponse:
+    """The embedded admin's entry (``application_url``): Home."""
+    return await _page(request)
+
+
+@router.get("/app/{page}", response_class=HTMLResponse)
+async def admin_screen(request: Request, page: str = Path()) -> HTMLResponse:
+    """A screen of the embedded admin loaded directly (a reload, a link from the Shopify admin)."""
+    if page not in PAGES:
+        raise NotFound("No such page.")
+    return await _page(request)
+
+
+@router.get("/app/assets/{name:path}")
+async def admin_asset(name: str, request: Request) -> Response:
+    found = static_files().get(name)
+    if found is None:
+        raise NotFound("No such file.")
+    current = request.query_params.get("v") == found.version
+    return FileResponse(
+        found.path,
+        media_type=found.media_type,
+        headers={"Cache-Control": IMMUTABLE if current else REVALIDATE},
+    )

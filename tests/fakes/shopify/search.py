@@ -1,0 +1,48 @@
+"""The part of Shopify's product search syntax the service uses: ``id:>N`` and ``metafields.NS.KEY:VALUE``
+terms joined by ``AND``. As in Shopify, a metafield term filters only when its definition has filtering
+enabled (``capabilities.admin_filterable`` in ``shopify.app.toml``); otherwise it is ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from tests.fakes.shopify.state import FakeProduct, resolve_namespace
+
+APP_TOML = Path(__file__).resolve().parents[3] / "shopify.app.toml"
+
+
+@lru_cache
+def filterable_keys() -> frozenset[str]:
+    """The app's product metafield keys whose definitions have admin filtering enabled."""
+    config = tomllib.loads(APP_TOML.read_text())
+    definitions = config.get("product", {}).get("metafields", {}).get("see_it", {})
+    return frozenset(
+        key for key, spec in definitions.items() if spec.get("capabilities", {}).get("admin_filterable") is True
+    )
+
+
+def matches_search(product: FakeProduct, query: str | None) -> bool:
+    if not query:
+        return True
+    number = int(product.id.rsplit("/", 1)[-1])
+    for term in (t.strip() for t in query.split(" AND ")):
+        if term.startswith("id:>"):
+            if not number > int(term.removeprefix("id:>")):
+                return False
+        elif term.startswith("metafields."):
+            path, _, wanted = term.rpartition(":")
+            if path.count(".") < 2 or wanted.startswith(">"):
+                raise AssertionError(f"unsupported search term {term!r}")
+            rest = path.removeprefix("metafields.")
+            namespace, _, key = rest.rpartition(".")
+            if key not in filterable_keys():
+                continue  # Shopify ignores a filter on a definition without filtering enabled
+            found = product.metafields.get((resolve_namespace(namespace), key))
+            if found is None or found[1] != wanted.strip('"'):
+                return False
+        else:
+            raise AssertionError(f"unsupported search term {term!r}")
+    return True

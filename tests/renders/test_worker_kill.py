@@ -1,0 +1,53 @@
+"""A worker killed with SIGKILL mid-render: another worker takes the render over within a minute."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+
+import httpx
+
+from seeit.config import Settings
+from seeit.resources import Resources
+from tests.conftest import make_worker, stop_worker
+from tests.renders.scene import make_scene, usage_today
+from tests.renders.test_worker_shutdown import SlowGemini, slow_gemini, start_worker
+
+__all__ = ["slow_gemini"]  # the fixture, shared with the SIGTERM test
+
+TAKEOVER_LIMIT_SECONDS = 60.0
+
+
+async def test_a_render_of_a_sigkilled_worker_is_finished_elsewhere_within_a_minute_and_counted_once(
+    client: httpx.AsyncClient, resources: Resources, settings: Settings, slow_gemini: SlowGemini
+) -> None:
+    scene = await make_scene(client, resources)
+    doomed = start_worker(settings, slow_gemini)
+    try:
+        accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
+        assert await asyncio.to_thread(slow_gemini.asked.wait, 60), "the worker never asked the model"
+        doomed.send_signal(signal.SIGKILL)  # mid-render: the process runs no more code
+        await asyncio.to_thread(doomed.wait, 30)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+        doomed.communicate()
+    killed_at = time.monotonic()
+
+    survivor = make_worker(settings)  # with the service's cron jobs, the sweeper among them
+    task = asyncio.create_task(survivor.async_run())
+    try:
+        while True:
+            job = (await client.get(scene.url(f"/proxy/renders/{accepted['id']}"))).json()
+            if job["status"] in ("completed", "failed") or time.monotonic() - killed_at > 2 * TAKEOVER_LIMIT_SECONDS:
+                break
+            await asyncio.sleep(0.2)
+        took = time.monotonic() - killed_at
+    finally:
+        await stop_worker(survivor, task)
+
+    assert job["status"] == "completed", job
+    assert took < TAKEOVER_LIMIT_SECONDS, f"taken over after {took:.0f} s"
+    assert job["attempts"] == 2
+    assert (await usage_today(resources, scene.shop_id))["composite"] == 1
