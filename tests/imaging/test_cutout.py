@@ -179,3 +179,13 @@ def test_without_weights_the_classical_path_still_cuts_out(scene: Scenes, tmp_pa
     chair = scene("black_speaker", 500)
     alpha, _ = cut(chair, str(tmp_path))
     assert iou(alpha > 0.5, chair.alpha > 0.5) > 0.9
+
+
+def test_a_broken_cut_out_is_refused_not_served(scene: Scenes, tmp_path: object) -> None:
+    """Without any network, a grey sofa on grey comes out as a sliver: the self-check refuses it."""
+    sofa = scene("grey_sofa_on_grey", 1200)
+    with pytest.raises(CutoutUnreliable) as caught:
+        prepare_product_bytes(sofa.jpeg, str(tmp_path))
+    assert "quality check" in caught.value.message
+    assert "upload" in caught.value.message.lower()
+    assert not caught.value.retryable

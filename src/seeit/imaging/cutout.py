@@ -15,6 +15,7 @@ from seeit.imaging.codec import has_transparency, resized
 from seeit.imaging.matting import matte
 from seeit.imaging.saliency import salient_object_map
 from seeit.imaging.segmentation import segment
+from seeit.imaging.selfcheck import SelfCheck, check_cutout
 
 # A cut-out is stored no larger than this: ample for a product that fills half of a 4096 px room.
 OUTPUT_MAX_SIDE = 2048
@@ -30,6 +31,7 @@ class Cutout:
     confidence: float
     box: tuple[int, int, int, int]  # the crop in the decoded photo's pixels
     scale: float  # output pixels per decoded-photo pixel
+    check: SelfCheck | None = None  # None for a photo that came with its own alpha
 
 
 def _bbox(mask: NDArray[np.bool_], margin: int) -> tuple[int, int, int, int]:
@@ -81,6 +83,7 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     saliency = salient_object_map(work_rgb, model_dir)
     seg = segment(work, backdrop, saliency)
     confidence = confidence_of(backdrop.plainness, seg.agreement, float(seg.mask.mean()), saliency is not None)
+    check = check_cutout(seg.mask, work, backdrop.noise, saliency)
     del work, backdrop, saliency
 
     # Back to output size; matting runs only on the product's box, which bounds memory on large photos.
@@ -99,4 +102,4 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     scale = ow / img.width
     x0, y0 = left + l2, top + t2
     box = (round(x0 / scale), round(y0 / scale), round((x0 + r2 - l2) / scale), round((y0 + b2 - t2) / scale))
-    return Cutout(rgba, confidence, box, scale)
+    return Cutout(rgba, confidence, box, scale, check)

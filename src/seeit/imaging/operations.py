@@ -15,6 +15,10 @@ from seeit.imaging.errors import CutoutUnreliable, UnreadableImage
 from seeit.imaging.interface import MAX_OUTPUT_SIDE, CompositeResult, Placement, PreparedProduct, Quality
 from seeit.imaging.room import clean_room
 
+CUTOUT_FAILED_CHECK = (
+    "The cut-out of this product photo did not pass its quality check, so it is not shown to shoppers. "
+    "Please upload a transparent PNG of the product manually."
+)
 # A display WebP is worth serving only when it is clearly lighter than the PNG.
 WEBP_WORTH_IT = 0.6
 
@@ -34,6 +38,8 @@ def prepare_product_bytes(image: bytes, model_dir: str | None) -> PreparedProduc
     cutout = cut_out(img, model_dir=model_dir)
     if cutout.confidence < CONFIDENCE_FLOOR:
         raise CutoutUnreliable()
+    if cutout.check is not None and not cutout.check.passed:
+        raise CutoutUnreliable(CUTOUT_FAILED_CHECK + " (" + "; ".join(cutout.check.reasons) + ")")
     h, w = cutout.rgba.shape[:2]
     return PreparedProduct(encode_png(cutout.rgba), cutout.confidence, w, h, cutout.box)
 

@@ -1,13 +1,16 @@
-"""U²-Net-p salient-object map: a coarse 'where is the product' prior for the cut-out.
+"""Salient-object maps from a learned segmentation network: 'where is the product' for the cut-out.
 
-The 4.6 MB ONNX weights are put in the model directory by ``scripts/fetch_model_weights.py`` at set-up.
-Without them the cut-out falls back to its classical path (with a warning), so the service still runs.
+Three networks can serve, each an ONNX file put in the model directory by ``scripts/fetch_model_weights.py``
+at set-up (never downloaded at run time). The cut-out uses the first of ``PREFERENCE`` whose file is there;
+without any it falls back to its classical path (with a warning), so the service still runs, and its
+self-check then refuses what the classical path alone cannot be trusted with.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,28 @@ from numpy.typing import NDArray
 
 log = logging.getLogger(__name__)
 
-WEIGHTS_FILE = "u2netp.onnx"
-NET_SIZE = 320
-_MEAN = np.array([0.485, 0.456, 0.406], np.float32)
-_STD = np.array([0.229, 0.224, 0.225], np.float32)
+
+@dataclass(frozen=True)
+class Network:
+    name: str
+    filename: str
+    side: int  # the square input the network was exported at
+    mean: tuple[float, float, float]
+    std: tuple[float, float, float]
+    stretch_input: bool  # divide by the photo's own maximum (U²-Net's training) rather than by 255
+    stretch_output: bool  # min-max the output (U²-Net's sigmoid maps are not calibrated)
+
+
+_IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
+NETWORKS = {
+    "u2net": Network("u2net", "u2net.onnx", 320, *_IMAGENET, stretch_input=True, stretch_output=True),
+    "u2netp": Network("u2netp", "u2netp.onnx", 320, *_IMAGENET, stretch_input=True, stretch_output=True),
+    # ISNet (DIS) as exported for the browser: fp16 weights, float input at 1024², output already in [0, 1].
+    "isnet": Network("isnet", "isnet_fp16.onnx", 1024, (0.5, 0.5, 0.5), (1.0, 1.0, 1.0), False, False),
+}
+# Strongest first. ISNet's weights are fetched only when asked for (the README says why).
+PREFERENCE = ("isnet", "u2net", "u2netp")
+WEIGHTS_FILE = NETWORKS["u2net"].filename
 
 
 def default_model_dir() -> Path:
@@ -29,47 +50,63 @@ def default_model_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "seeit" / "models"
 
 
+def network_in(model_dir: str | Path | None, preference: tuple[str, ...] = PREFERENCE) -> Network | None:
+    """The first network of ``preference`` whose weights are in ``model_dir``."""
+    directory = Path(model_dir or default_model_dir())
+    return next((NETWORKS[n] for n in preference if (directory / NETWORKS[n].filename).is_file()), None)
+
+
+def _threads() -> int:
+    # The pool already runs one process per core; more threads per session only fight each other.
+    return max(1, int(os.environ.get("SEEIT_ONNX_THREADS", "1")))
+
+
 @lru_cache(maxsize=4)
-def _session(path: str) -> Any | None:
+def _session(path: str, threads: int) -> Any | None:
     """One ONNX session per process and weights file (pool processes each load theirs once)."""
-    if not Path(path).is_file():
-        log.warning("saliency weights missing at %s: cut-outs use the classical path only", path)
-        return None
     import onnxruntime as ort  # imported here: only pool processes that cut out products pay for it
 
     options = ort.SessionOptions()
-    # The pool already runs one process per core; more threads per session only fight each other.
-    options.intra_op_num_threads = 1
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
+    # The arena keeps the largest activations allocated between runs: off, the peak falls by a third.
+    options.enable_cpu_mem_arena = False
     try:
         return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
     except Exception:  # a corrupt or truncated file must not take the service down
-        log.warning("saliency weights at %s could not be loaded: classical path only", path, exc_info=True)
+        log.warning("segmentation weights at %s could not be loaded: classical path only", path, exc_info=True)
         return None
 
 
 def weights_present(model_dir: str | Path | None) -> bool:
-    """Whether the weights file is there; warns once when it is not (checked at start-up, not per image)."""
-    path = Path(model_dir or default_model_dir()) / WEIGHTS_FILE
-    if path.is_file():
+    """Whether any network's weights are there; warns once when not (checked at start-up, not per image)."""
+    if network_in(model_dir) is not None:
         return True
     log.warning(
-        "saliency weights missing at %s: cut-outs use the classical path only (run scripts/fetch_model_weights.py)",
-        path,
+        "segmentation weights missing in %s: cut-outs use the classical path only (run scripts/fetch_model_weights.py)",
+        model_dir or default_model_dir(),
     )
     return False
 
 
-def salient_object_map(rgb: NDArray[np.uint8], model_dir: str | Path | None) -> NDArray[np.float32] | None:
+def salient_object_map(
+    rgb: NDArray[np.uint8], model_dir: str | Path | None, preference: tuple[str, ...] = PREFERENCE
+) -> NDArray[np.float32] | None:
     """Per-pixel probability of 'salient object' at the size of ``rgb``, or None without weights."""
-    session = _session(str(Path(model_dir or default_model_dir()) / WEIGHTS_FILE))
+    net = network_in(model_dir, preference)
+    if net is None:
+        return None
+    session = _session(str(Path(model_dir or default_model_dir()) / net.filename), _threads())
     if session is None:
         return None
-    small = cv2.resize(rgb, (NET_SIZE, NET_SIZE), interpolation=cv2.INTER_AREA).astype(np.float32)
-    small /= max(1.0, float(small.max()))
-    tensor = ((small - _MEAN) / _STD).transpose(2, 0, 1)[None].astype(np.float32)
+    small = cv2.resize(rgb, (net.side, net.side), interpolation=cv2.INTER_AREA).astype(np.float32)
+    small /= max(1.0, float(small.max())) if net.stretch_input else 255.0
+    mean, std = np.asarray(net.mean, np.float32), np.asarray(net.std, np.float32)
+    tensor = ((small - mean) / std).transpose(2, 0, 1)[None].astype(np.float32)
     out = session.run(None, {session.get_inputs()[0].name: tensor})[0][0, 0]
-    lo, hi = float(out.min()), float(out.max())
-    prob = (out - lo) / max(hi - lo, 1e-6)
+    if net.stretch_output:
+        lo, hi = float(out.min()), float(out.max())
+        out = (out - lo) / max(hi - lo, 1e-6)
+    prob = np.clip(out, 0, 1).astype(np.float32)
     h, w = rgb.shape[:2]
-    return np.asarray(cv2.resize(prob.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR), np.float32)
+    return np.asarray(cv2.resize(prob, (w, h), interpolation=cv2.INTER_LINEAR), np.float32)

