@@ -66,7 +66,19 @@ def storage_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str, redis_url: str, storage_dir: Path) -> Settings:
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The installed weights of the small network only: a machine that also holds the bigger ones (placed there
+    by an operator) runs the same, fast suite; those are measured in ``bench/``."""
+    from seeit.imaging.weights import WEIGHTS_FILE, fetch_weights
+
+    installed, _ = fetch_weights(Settings().model_dir)
+    directory = tmp_path_factory.mktemp("models")
+    (directory / WEIGHTS_FILE).symlink_to(installed)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, redis_url: str, storage_dir: Path, model_dir: Path) -> Settings:
     return Settings(
         env="test",
         database_url=database_url,
@@ -80,6 +92,7 @@ def settings(database_url: str, redis_url: str, storage_dir: Path) -> Settings:
         rate_limit_per_minute=0,
         dependency_timeout_seconds=1.0,
         imaging_workers=1,
+        model_dir=model_dir,
     )
 
 

