@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     max_image_pixels: int = 40_000_000
     room_max_side: int = 2048
     image_fetch_allowed_hosts: list[str] = ["cdn.shopify.com"]
+    # Product images over plain http: only for the local demo, whose pictures this service serves itself.
+    image_fetch_allow_plain_http: bool = False
     rate_limit_per_minute: int = 120
     share_link_ttl_days: int = 30
     # The local demo (``seeit dev`` turns it on): a landing page and stand-ins for Shopify's storefront and admin.

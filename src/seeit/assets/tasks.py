@@ -128,7 +128,7 @@ async def _prepare(
             source.url,
             allowed_hosts=settings.image_fetch_allowed_hosts,
             max_bytes=settings.max_upload_bytes,
-            allow_plain_http=settings.env == "test",
+            allow_plain_http=settings.env == "test" or settings.image_fetch_allow_plain_http,
         )
         await asyncio.to_thread(check_source_image, data, max_pixels=settings.max_image_pixels)
         prepared = await model.prepare_product(data, prompt=current_prompt("prep"))
