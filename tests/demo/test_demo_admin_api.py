@@ -15,8 +15,9 @@ from arq.worker import Worker
 from seeit.app import create_app
 from seeit.config import Settings
 from seeit.demo.app_proxy import PATH_PREFIX
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, prepare_demo_shop
+from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DemoProduct, prepare_demo_shop
 from seeit.demo.shopify_admin import schema
+from seeit.dev import demo_shopify_env
 from seeit.resources import Resources
 from seeit.shopify import documents
 from tests.conftest import make_worker, stop_worker
@@ -82,6 +83,16 @@ async def _catalogue(demo: httpx.AsyncClient) -> dict[str, dict[str, Any]]:
     return {item["gid"]: item for item in answer.json()["items"]}
 
 
+async def _settled(demo: httpx.AsyncClient, product: DemoProduct) -> dict[str, Any]:
+    """The product as the Products page lists it once its preparation is no longer pending."""
+    for _ in range(600):
+        item = (await _catalogue(demo))[product.gid]
+        if item["status"] != "pending":
+            return item
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{product.title} is still being prepared")
+
+
 async def test_the_products_page_lists_the_demo_products_with_their_cutouts(demo: httpx.AsyncClient) -> None:
     items = await _catalogue(demo)
     assert list(items) == [p.gid for p in DEMO_PRODUCTS]
@@ -113,13 +124,23 @@ async def test_preparing_a_demo_product_through_the_worker_ends_ready(
 ) -> None:
     answer = await demo.post(f"/api/admin/products/{PLANT.id}/prepare", headers=admin_headers(DEMO_SHOP))
     assert answer.status_code == 202, answer.text
-    for _ in range(600):
-        plant = (await _catalogue(demo))[PLANT.gid]
-        if plant["status"] != "pending":
-            break
-        await asyncio.sleep(0.1)
+    plant = await _settled(demo, PLANT)
     assert plant["status"] == "ready", plant["asset"]
     assert plant["asset"]["source_image_url"] == "http://testserver/demo/store/images/plant.jpg"
+
+
+async def test_prepare_all_prepares_the_enabled_demo_products_without_a_cutout(
+    demo: httpx.AsyncClient, demo_worker: Worker
+) -> None:
+    switched = await demo.patch(
+        f"/api/admin/products/{PLANT.id}/settings", json={"enabled": True}, headers=admin_headers(DEMO_SHOP)
+    )
+    assert switched.status_code == 200, switched.text
+    answer = await demo.post("/api/admin/prepare-all", headers=admin_headers(DEMO_SHOP))
+    assert answer.status_code == 202, answer.text
+    assert answer.json() == {"queued": 1, "skipped": 2, "complete": True}
+    await _settled(demo, PLANT)
+    assert {item["status"] for item in (await _catalogue(demo)).values()} == {"ready"}
 
 
 async def test_the_enabled_switch_round_trips_to_the_storefront(demo: httpx.AsyncClient) -> None:
@@ -138,6 +159,27 @@ async def test_the_enabled_switch_round_trips_to_the_storefront(demo: httpx.Asyn
         assert await storefront_enabled() is enabled
         page = await demo.get(f"/demo/store/products/{ARMCHAIR.handle}")
         assert ('data-state="on"' in page.text) is enabled
+
+
+def test_seeit_dev_points_the_demo_at_the_stand_in_only_when_no_shopify_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    demo_env = demo_shopify_env({"SEEIT_DEMO": "true", "SEEIT_PUBLIC_URL": "http://127.0.0.1:8000"})
+    assert demo_env == {
+        "SEEIT_SHOPIFY_ADMIN_BASE": "http://127.0.0.1:8000/demo/shopify/{shop}",
+        "SEEIT_IMAGE_FETCH_ALLOW_PLAIN_HTTP": "true",
+        "SEEIT_IMAGE_FETCH_ALLOWED_HOSTS": '["cdn.shopify.com", "127.0.0.1"]',
+    }
+    for name, value in demo_env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com", "127.0.0.1"]
+    assert settings.image_fetch_allow_plain_http is True
+    named = {"SEEIT_DEMO": "true", "SEEIT_PUBLIC_URL": "http://x", "SEEIT_SHOPIFY_ADMIN_BASE": "https://{shop}"}
+    assert demo_shopify_env(named) == {}
+    assert demo_shopify_env({"SEEIT_DEMO": "false", "SEEIT_PUBLIC_URL": "http://127.0.0.1:8000"}) == {}
+    monkeypatch.delenv("SEEIT_IMAGE_FETCH_ALLOW_PLAIN_HTTP")
+    assert Settings().image_fetch_allow_plain_http is False
 
 
 async def test_the_stand_in_speaks_a_slice_of_shopifys_real_schema() -> None:
