@@ -242,7 +242,11 @@ async def graphql_endpoint(shop: str, version: str, request: Request) -> JSONRes
     if not hmac.compare_digest(token, demo_access_token(settings.shopify_api_secret)):
         return JSONResponse({"errors": "[API] Invalid API key or access token"}, status_code=401)
     body = await request.json()
-    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("query"), str)
+        or not isinstance(body.get("variables") or {}, dict)
+    ):
         return JSONResponse({"errors": {"query": "Required parameter missing or invalid"}}, status_code=400)
     try:
         document = graphql.parse(body["query"])
