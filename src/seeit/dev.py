@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEV_DATA = Path("var/dev")
 
@@ -107,6 +109,7 @@ def run_dev(host: str, port: int) -> int:
         "SEEIT_PUBLIC_URL": os.environ.get("SEEIT_PUBLIC_URL", f"http://{host}:{port}"),
         "SEEIT_DEMO": os.environ.get("SEEIT_DEMO", "true"),
     }
+    env.update(demo_shopify_env(env))
     try:
         migrate.upgrade(env.get("SEEIT_DATABASE_URL") or _default_database_url())
         python = sys.executable
@@ -124,6 +127,22 @@ def run_dev(host: str, port: int) -> int:
         return 0
     finally:
         services.stop()
+
+
+def demo_shopify_env(env: dict[str, str]) -> dict[str, str]:
+    """With the demo on and no Shopify named: the service's own stand-in Admin API for the demo shop, and
+    leave to download the demo's product pictures from the service itself (over http, as it is served)."""
+    if env.get("SEEIT_DEMO", "").lower() not in ("1", "true", "yes", "on") or env.get("SEEIT_SHOPIFY_ADMIN_BASE"):
+        return {}
+    public_url = env["SEEIT_PUBLIC_URL"].rstrip("/")
+    parts = urlsplit(public_url)
+    demo_env = {
+        "SEEIT_SHOPIFY_ADMIN_BASE": public_url + "/demo/shopify/{shop}",
+        "SEEIT_IMAGE_FETCH_ALLOW_PLAIN_HTTP": "true" if parts.scheme == "http" else "false",
+    }
+    if not env.get("SEEIT_IMAGE_FETCH_ALLOWED_HOSTS"):
+        demo_env["SEEIT_IMAGE_FETCH_ALLOWED_HOSTS"] = json.dumps(["cdn.shopify.com", parts.hostname or "127.0.0.1"])
+    return demo_env
 
 
 def _default_database_url() -> str:

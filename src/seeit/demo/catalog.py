@@ -15,6 +15,7 @@ from seeit.demo.storefront import STORE_PREFIX, StorefrontProduct
 from seeit.imaging import LocalImageModel, current_prompt
 from seeit.imaging.pool import PixelPool
 from seeit.resources import Resources
+from seeit.shopify.tokens import cipher_for
 from seeit.storage import new_object_key
 
 DEMO_SHOP = "see-it-demo.myshopify.com"
@@ -69,12 +70,19 @@ async def prepare_demo_shop(
     resources: Resources, shop_domain: str = DEMO_SHOP, products: list[DemoProduct] = DEMO_PRODUCTS
 ) -> None:
     """Create the demo shop and cut out each sample product that has no ready cut-out yet (idempotent)."""
+    from seeit.demo.shopify_admin import demo_access_token, seed_metafields  # it serves these products
+
     model = LocalImageModel(pool=PixelPool(0), model_dir=resources.settings.model_dir)
     prompt = current_prompt("prep")
     try:
         async with transaction(resources) as session:
             await repository.lock_demo_setup(session)
-            shop_id = await repository.ensure_shop(session, shop_domain, plan="pro", daily=1000, monthly=20000)
+            token = cipher_for(resources).encrypt(
+                demo_access_token(resources.settings.shopify_api_secret), context=f"{shop_domain}:access_token"
+            )
+            shop_id = await repository.ensure_shop(
+                session, shop_domain, access_token=token, plan="pro", daily=1000, monthly=20000
+            )
             ready = await repository.products_with_ready_asset(session, shop_id, [p.gid for p in products])
             for product in products:
                 if product.gid in ready:
@@ -98,6 +106,8 @@ async def prepare_demo_shop(
                     confidence=cutout.confidence,
                 )
                 await assets_repository.save_product_settings(session, shop_id, product.gid, {"enabled": True})
+            # The stand-in Admin API starts with the metafields our settings cache says it has.
+            await seed_metafields(resources.arq, await repository.enabled_products(session, shop_domain))
     finally:
         await model.aclose()
 

@@ -17,20 +17,26 @@ async def lock_demo_setup(session: AsyncSession) -> None:
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext('seeit-demo-setup'))"))
 
 
-async def ensure_shop(session: AsyncSession, shop_domain: str, *, plan: str, daily: int, monthly: int) -> uuid.UUID:
-    """The demo shop's id, inserting it as an installed shop the first time."""
+async def ensure_shop(
+    session: AsyncSession, shop_domain: str, *, access_token: str, plan: str, daily: int, monthly: int
+) -> uuid.UUID:
+    """The demo shop's id, inserting it as an installed shop the first time; a demo shop stored before it had
+    a token (an empty one) gets ``access_token``, the encrypted token of the demo's stand-in Admin API."""
+    statement = insert(Shop).values(
+        id=uuid.uuid4(),
+        shop_domain=shop_domain,
+        shopify_shop_id="0",
+        access_token=access_token,
+        plan=plan,
+        daily_quota=daily,
+        monthly_quota=monthly,
+    )
     await session.execute(
-        insert(Shop)
-        .values(
-            id=uuid.uuid4(),
-            shop_domain=shop_domain,
-            shopify_shop_id="0",
-            access_token="",
-            plan=plan,
-            daily_quota=daily,
-            monthly_quota=monthly,
+        statement.on_conflict_do_update(
+            index_elements=[Shop.shop_domain],
+            set_={"access_token": statement.excluded.access_token},
+            where=Shop.access_token == "",
         )
-        .on_conflict_do_nothing(index_elements=[Shop.shop_domain])
     )
     shop_id = await session.scalar(select(Shop.id).where(Shop.shop_domain == shop_domain))
     assert shop_id is not None

@@ -13,6 +13,7 @@ from seeit.demo.admin import router as admin_router
 from seeit.demo.app_proxy import AppProxy
 from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, demo_storefront_products
 from seeit.demo.landing import landing_page
+from seeit.demo.shopify_admin import router as shopify_admin_router
 from seeit.demo.storefront import STORE_PREFIX, Storefront, storefront_router
 from seeit.demo.theme import EXTENSION_DIR, ThemeBlock
 from seeit.errors import NotFound
@@ -35,6 +36,7 @@ def demo_router() -> APIRouter:
         )
     )
     router.include_router(admin_router)
+    router.include_router(shopify_admin_router)
     return router
 
 
