@@ -35,6 +35,7 @@ async def demo_settings(settings: Settings) -> Settings:
             "demo": True,
             "shopify_admin_base": "http://testserver/demo/shopify/{shop}",
             "image_fetch_allowed_hosts": ["cdn.shopify.com", "testserver"],
+            "image_fetch_allow_plain_http": True,
         }
     )
 

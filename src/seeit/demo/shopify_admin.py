@@ -37,7 +37,7 @@ schema { query: QueryRoot mutation: Mutation }
 type QueryRoot {
   shop: Shop!
   product(id: ID!): Product
-  products(first: Int, after: String, sortKey: ProductSortKeys): ProductConnection!
+  products(first: Int, after: String, sortKey: ProductSortKeys, query: String): ProductConnection!
 }
 type Mutation {
   metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
@@ -112,14 +112,27 @@ class DemoAdmin:
             "metafieldsDelete": self._metafields_delete,
         }
 
-    def _products(self, info: Any, first: int | None = None, after: str | None = None, **_: Any) -> dict[str, Any]:
+    def _products(
+        self, info: Any, first: int | None = None, after: str | None = None, query: str | None = None, **_: Any
+    ) -> dict[str, Any]:
+        matching = [product for product in DEMO_PRODUCTS if self._matches(product, query)]
         start = int(after) if after and after.isdigit() else 0
         end = start + max(first or 0, 0)
-        page = DEMO_PRODUCTS[start:end]
+        page = matching[start:end]
         return {
             "nodes": [self._product(product) for product in page],
-            "pageInfo": {"hasNextPage": end < len(DEMO_PRODUCTS), "endCursor": str(end) if page else None},
+            "pageInfo": {"hasNextPage": end < len(matching), "endCursor": str(end) if page else None},
         }
+
+    def _matches(self, product: DemoProduct, query: str | None) -> bool:
+        """The two search terms the service sends (prepare-all): the enabled metafield, and ``id:>N``."""
+        for term in (query or "").split(" AND "):
+            term = term.strip()
+            if term.endswith(".enabled:true") and self.metafields.get(product.gid, {}).get("enabled") != "true":
+                return False
+            if term.startswith("id:>") and int(product.gid.rsplit("/", 1)[-1]) <= int(term.removeprefix("id:>")):
+                return False
+        return True
 
     def _product(self, product: DemoProduct | None) -> dict[str, Any] | None:
         if product is None:
