@@ -199,5 +199,13 @@ async def test_the_stand_in_speaks_a_slice_of_shopifys_real_schema() -> None:
             assert str(real_field.type) == str(field.type), f"{name}.{field_name}"
             for arg_name, arg in getattr(field, "args", {}).items():
                 assert str(real_field.args[arg_name].type) == str(arg.type), f"{name}.{field_name}({arg_name})"
-    for name in ("SHOP", "PRODUCT", "PRODUCTS_PAGE", "METAFIELDS_SET", "METAFIELDS_DELETE"):
+    for name in ("SHOP", "PRODUCT", "PRODUCTS_PAGE", "METAFIELDS_SET", "METAFIELDS_DELETE", "ACTIVE_SUBSCRIPTIONS"):
         assert graphql.validate(schema(), graphql.parse(documents.ALL_DOCUMENTS[name])) == [], name
+
+
+async def test_the_demo_shops_plan_page_syncs_with_no_subscription(demo: httpx.AsyncClient) -> None:
+    """The admin's Plans page re-reads the subscription on every open: in the demo it finds none, not an error."""
+    response = await demo.post("/api/admin/billing/sync", headers=admin_headers(DEMO_SHOP))
+    assert response.status_code == 200, response.text
+    shop = (await demo.get("/api/admin/shop", headers=admin_headers(DEMO_SHOP))).json()
+    assert shop["subscription"] is None

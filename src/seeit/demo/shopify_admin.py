@@ -38,6 +38,7 @@ type QueryRoot {
   shop: Shop!
   product(id: ID!): Product
   products(first: Int, after: String, sortKey: ProductSortKeys, query: String): ProductConnection!
+  currentAppInstallation: AppInstallation!
 }
 type Mutation {
   metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
@@ -74,6 +75,21 @@ type MetafieldsSetUserError { field: [String!] message: String! code: Metafields
 type MetafieldsDeletePayload { deletedMetafields: [MetafieldIdentifier] userErrors: [UserError!]! }
 type MetafieldIdentifier { key: String! namespace: String! ownerId: ID! }
 type UserError { field: [String!] message: String! }
+type AppInstallation { activeSubscriptions: [AppSubscription!]! }
+type AppSubscription {
+  id: ID! name: String! status: AppSubscriptionStatus! test: Boolean! trialDays: Int! createdAt: DateTime!
+  currentPeriodEnd: DateTime lineItems: [AppSubscriptionLineItem!]!
+}
+enum AppSubscriptionStatus { ACTIVE }
+type AppSubscriptionLineItem { plan: AppPlanV2! }
+type AppPlanV2 { pricingDetails: AppPricingDetails! }
+union AppPricingDetails = AppRecurringPricing | AppUsagePricing
+type AppRecurringPricing { interval: AppPricingInterval! planHandle: String price: MoneyV2! }
+type AppUsagePricing { terms: String! }
+enum AppPricingInterval { EVERY_30_DAYS }
+type MoneyV2 { amount: Decimal! currencyCode: CurrencyCode! }
+scalar Decimal
+enum CurrencyCode { USD }
 """
 
 
@@ -110,6 +126,8 @@ class DemoAdmin:
             "products": self._products,
             "metafieldsSet": self._metafields_set,
             "metafieldsDelete": self._metafields_delete,
+            # The demo shop pays for nothing: the admin's Plans page reads no subscription, as on a new install.
+            "currentAppInstallation": {"activeSubscriptions": []},
         }
 
     def _products(
