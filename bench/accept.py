@@ -17,7 +17,6 @@ See ``bench/harness.py`` for what ``cpu ms/req`` counts.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
 import uuid
@@ -29,10 +28,10 @@ from harness import (
     PRODUCT,
     Bench,
     Fixture,
+    bench_arguments,
     close_bench,
-    compare,
+    compare_each,
     json_request,
-    load_line,
     open_bench,
     signed_query,
 )
@@ -69,11 +68,7 @@ async def settle(pool: asyncpg.Pool) -> None:
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--shops", type=int, default=200)
-    parser.add_argument("--port", type=int, default=8391)
-    args = parser.parse_args()
+    args = bench_arguments(__doc__.splitlines()[0])
 
     bench = await open_bench(args.shops, args.port)
     settings = bench.resources.settings
@@ -105,23 +100,20 @@ async def main() -> None:
             raise RuntimeError("the floor's render was not accepted")
         await enqueue(arq, renders_service.render_job(job.id))
 
-    print(load_line(), flush=True)
     try:
-        for concurrency in CONCURRENCY:
-            await compare(
-                bench,
-                concurrency,
-                args.seconds,
-                floor=floor,
-                requests=lambda: accept_requests(bench),
-                expected_status=202,
-                between=lambda: settle(pool),
-            )
+        await compare_each(
+            bench,
+            CONCURRENCY,
+            args.seconds,
+            floor=floor,
+            requests=lambda: accept_requests(bench),
+            expected_status=202,
+            between=lambda: settle(pool),
+        )
         async with bench.resources.engine.connect() as conn:
             jobs = await conn.scalar(text("SELECT count(*) FROM render_jobs"))
             counted = await conn.scalar(text("SELECT coalesce(sum(composite_renders), 0) FROM usage_daily"))
         print(f"render_jobs rows {jobs}, composite renders counted {counted}")
-        print(load_line())
     finally:
         await pool.close()
         await arq.aclose()

@@ -13,6 +13,7 @@ machine; absolute figures move with its load.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -406,6 +407,40 @@ async def compare(
     lines += ratios(results[2][1], results[1][1], results[0][1])
     print("\n".join(lines), flush=True)
     return lines
+
+
+async def compare_each(
+    bench: Bench,
+    concurrencies: Sequence[int],
+    seconds: float,
+    *,
+    floor: Callable[[], Awaitable[None]],
+    requests: Callable[[], Sequence[bytes]],
+    expected_status: int,
+    between: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """``compare`` at each concurrency, with the machine's load printed before and after."""
+    print(load_line(), flush=True)
+    for concurrency in concurrencies:
+        await compare(
+            bench,
+            concurrency,
+            seconds,
+            floor=floor,
+            requests=requests,
+            expected_status=expected_status,
+            between=between,
+        )
+    print(load_line(), flush=True)
+
+
+def bench_arguments(description: str, *, seconds: float = 5.0, shops: int = 200) -> argparse.Namespace:
+    """The options every benchmark takes: how long each run lasts, how many shops, the service's port."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seconds", type=float, default=seconds)
+    parser.add_argument("--shops", type=int, default=shops)
+    parser.add_argument("--port", type=int, default=8391)
+    return parser.parse_args()
 
 
 def load_line() -> str:

@@ -12,13 +12,21 @@ gets a few render jobs, half of them finished; each request polls one of them (n
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
 import uuid
 
 import asyncpg
-from harness import PRODUCT, Bench, close_bench, compare, http_request, load_line, open_bench, signed_query
+from harness import (
+    PRODUCT,
+    Bench,
+    bench_arguments,
+    close_bench,
+    compare_each,
+    http_request,
+    open_bench,
+    signed_query,
+)
 
 from seeit.renders.repository import job_for_shop_on_driver
 
@@ -59,11 +67,7 @@ async def seed_jobs(pool: asyncpg.Pool, bench: Bench) -> list[tuple[uuid.UUID, u
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--shops", type=int, default=200)
-    parser.add_argument("--port", type=int, default=8391)
-    args = parser.parse_args()
+    args = bench_arguments(__doc__.splitlines()[0])
 
     bench = await open_bench(args.shops, args.port)
     pool = await asyncpg.create_pool(bench.database_url.replace("+asyncpg", ""), min_size=20, max_size=20)
@@ -78,11 +82,8 @@ async def main() -> None:
     def requests() -> list[bytes]:
         return [http_request("GET", f"/proxy/renders/{job_id}?{signed_query(domain)}") for job_id, _, domain in jobs]
 
-    print(load_line(), flush=True)
     try:
-        for concurrency in CONCURRENCY:
-            await compare(bench, concurrency, args.seconds, floor=floor, requests=requests, expected_status=200)
-        print(load_line())
+        await compare_each(bench, CONCURRENCY, args.seconds, floor=floor, requests=requests, expected_status=200)
     finally:
         await pool.close()
         await close_bench(bench)

@@ -16,7 +16,6 @@ is a generated 3000 x 2250 JPEG of about 2 MB; every contender decodes it, turns
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import io
 import random
@@ -25,7 +24,15 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import numpy as np
-from harness import STORAGE_DIR, close_bench, compare, http_request, load_line, open_bench, signed_query
+from harness import (
+    STORAGE_DIR,
+    bench_arguments,
+    close_bench,
+    compare_each,
+    http_request,
+    open_bench,
+    signed_query,
+)
 from PIL import Image
 
 from seeit.rooms.images import normalize_room_image
@@ -59,11 +66,7 @@ def multipart(photo: bytes) -> bytes:
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--shops", type=int, default=20)
-    parser.add_argument("--port", type=int, default=8391)
-    args = parser.parse_args()
+    args = bench_arguments(__doc__.splitlines()[0], seconds=8.0, shops=20)
 
     photo = room_photo()
     body = multipart(photo)
@@ -107,11 +110,8 @@ async def main() -> None:
             for f in bench.fixtures
         ]
 
-    print(load_line(), flush=True)
     try:
-        for concurrency in CONCURRENCY:
-            await compare(bench, concurrency, args.seconds, floor=floor, requests=requests, expected_status=201)
-        print(load_line())
+        await compare_each(bench, CONCURRENCY, args.seconds, floor=floor, requests=requests, expected_status=201)
     finally:
         await pool.close()
         await close_bench(bench)
