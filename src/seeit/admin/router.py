@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from seeit.admin.page import PAGES, admin_html, frame_ancestors, static_files, verified_shop
 from seeit.errors import NotFound
-from seeit.resources import Resources
+from seeit.resources import request_resources
 from seeit.shops.directory import installed_shop
 
 router = APIRouter(include_in_schema=False)
@@ -19,7 +19,7 @@ REVALIDATE = "no-cache"
 
 
 async def _page(request: Request) -> HTMLResponse:
-    resources: Resources = request.app.state.resources
+    resources = request_resources(request)
     settings = resources.settings
     shop = verified_shop(request.url.query, settings.shopify_api_secret)
     # A shop Shopify vouches for that we do not know yet installs at once, without a refused request first.

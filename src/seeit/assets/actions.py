@@ -151,3 +151,9 @@ async def upload_cutout(
         {"asset_id": str(asset.id), "width": cutout.width, "height": cutout.height, "bytes": len(cutout.png)},
     )
     return asset
+
+
+async def queue_prepare_all(session: AsyncSession, shop_id: uuid.UUID, actor: str) -> None:
+    """Queue the preparation of every enabled product of a shop, paged through by the worker from the start."""
+    record_action(session, shop_id, actor, "asset.prepare_all", None, {"via": "cli"})
+    defer_job(session, prepare_all_job(shop_id, None, actor))

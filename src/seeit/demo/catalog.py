@@ -14,7 +14,7 @@ from seeit.demo import pictures, repository
 from seeit.demo.storefront import STORE_PREFIX, StorefrontProduct
 from seeit.imaging import LocalImageModel, current_prompt
 from seeit.imaging.pool import PixelPool
-from seeit.resources import Resources
+from seeit.resources import Resources, request_resources
 from seeit.shopify.tokens import cipher_for
 from seeit.storage import new_object_key
 
@@ -115,7 +115,7 @@ async def prepare_demo_shop(
 async def demo_storefront_products(request: Request) -> list[StorefrontProduct]:
     """The sample products with their ``see_it.enabled`` as the demo's Shopify would answer: our cached
     settings (the demo has no Shopify), so a product switched off in the demo admin loses its button."""
-    resources: Resources = request.app.state.resources
+    resources = request_resources(request)
     async with resources.sessionmaker() as session:
         enabled = await repository.enabled_products(session, DEMO_SHOP)
     return [product.storefront(enabled.get(product.gid, False)) for product in DEMO_PRODUCTS]

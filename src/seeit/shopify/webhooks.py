@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from seeit.db import SessionDep
 from seeit.errors import BadRequest, InvalidSignature
 from seeit.openapi import error_responses
-from seeit.resources import Resources
+from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_webhook
 from seeit.shopify.webhook_topics import Delivery, Outcome, handle_delivery
 
@@ -24,8 +24,7 @@ def _header(request: Request, name: str) -> str | None:
     return request.headers.get(f"x-shopify-{name}") or request.headers.get(f"shopify-{name}")
 
 
-async def verified_delivery(request: Request) -> Delivery:
-    resources: Resources = request.app.state.resources
+async def verified_delivery(request: Request, resources: ResourcesDep) -> Delivery:
     body = await request.body()
     try:
         verify_webhook(body, _header(request, "hmac-sha256"), resources.settings.shopify_api_secret)

@@ -360,3 +360,13 @@ async def shop_preferences(session: AsyncSession, shop_id: uuid.UUID, *, for_upd
 async def save_shop_preferences(session: AsyncSession, shop_id: uuid.UUID, values: dict[str, Any]) -> None:
     if values:
         await session.execute(update(Shop).where(Shop.id == shop_id).values(**values, updated_at=func.now()))
+
+
+async def shops_by_domain(session: AsyncSession) -> list[Shop]:
+    """Every shop, installed or not, by domain (the operator's list)."""
+    return list((await session.scalars(select(Shop).order_by(Shop.shop_domain))).all())
+
+
+async def lock_shop_by_domain(session: AsyncSession, shop_domain: str) -> Shop | None:
+    """The shop's row, locked until the transaction ends (an operator's plan change)."""
+    return await session.scalar(select(Shop).where(Shop.shop_domain == shop_domain).with_for_update())

@@ -17,6 +17,7 @@ from seeit.billing.repository import shown_subscription
 from seeit.billing.schemas import SubscriptionOut
 from seeit.config import Settings
 from seeit.errors import ShopNotInstalled, ValidationFailed
+from seeit.models import Shop
 from seeit.shops import repository
 from seeit.shops.directory import ShopContext, forget_shop
 from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDay, UsageOut, UsageSummary
@@ -29,6 +30,14 @@ DEFAULT_USAGE_DAYS = 30
 CANCELLED_MESSAGE = "Cancelled: the app was uninstalled from the shop."
 # The handle of the theme app extension's block (its Liquid file's name).
 APP_BLOCK_HANDLE = "see-it"
+
+
+class UnknownShop(LookupError):
+    """No shop of that domain (an operator's command)."""
+
+
+class UnknownPlan(LookupError):
+    """No configured plan of that name (an operator's command)."""
 
 
 def forget_shop_after_commit(session: AsyncSession, shop_domain: str) -> None:
@@ -180,3 +189,71 @@ async def update_shop_settings(
 
 def _invalid(field: str, message: str) -> ValidationFailed:
     return ValidationFailed(message, details={"fields": [{"loc": ["body", field], "message": message}]})
+
+
+async def all_shops(session: AsyncSession) -> list[Shop]:
+    """Every shop, installed or not, by domain."""
+    return await repository.shops_by_domain(session)
+
+
+async def set_plan_by_operator(
+    session: AsyncSession,
+    settings: Settings,
+    shop_domain: str,
+    plan: str,
+    *,
+    actor: str,
+    daily_quota: int | None = None,
+    monthly_quota: int | None = None,
+    max_concurrent_renders: int | None = None,
+) -> Shop:
+    """Move a shop to ``plan``. A quota given here becomes an override that later plan changes (a
+    subscription's included) keep until ``clear_quota_override``; a quota not given keeps any override."""
+    if plan not in settings.plans:
+        raise UnknownPlan(f"no plan named {plan!r}; plans: {', '.join(sorted(settings.plans))}")
+    tier = settings.plans[plan]
+    shop = await repository.lock_shop_by_domain(session, shop_domain)
+    if shop is None:
+        raise UnknownShop(f"no shop {shop_domain!r}")
+    if daily_quota is not None:
+        shop.daily_quota_override = daily_quota
+    if monthly_quota is not None:
+        shop.monthly_quota_override = monthly_quota
+    previous = shop.plan
+    shop.plan = plan
+    shop.daily_quota = tier.daily_quota if shop.daily_quota_override is None else shop.daily_quota_override
+    shop.monthly_quota = tier.monthly_quota if shop.monthly_quota_override is None else shop.monthly_quota_override
+    shop.max_concurrent_renders = max_concurrent_renders
+    record_action(
+        session,
+        shop.id,
+        actor,
+        "shop.plan_set",
+        None,
+        {
+            "from": previous,
+            "to": plan,
+            "daily_quota_override": shop.daily_quota_override,
+            "monthly_quota_override": shop.monthly_quota_override,
+            "max_concurrent_renders": max_concurrent_renders,
+        },
+    )
+    return shop
+
+
+async def clear_quota_override(session: AsyncSession, settings: Settings, shop_domain: str, *, actor: str) -> Shop:
+    """Drop an operator's quota override: the shop's quotas are its plan's again."""
+    shop = await repository.lock_shop_by_domain(session, shop_domain)
+    if shop is None:
+        raise UnknownShop(f"no shop {shop_domain!r}")
+    tier = settings.plan(shop.plan)
+    cleared = {"daily_quota_override": shop.daily_quota_override, "monthly_quota_override": shop.monthly_quota_override}
+    shop.daily_quota_override = shop.monthly_quota_override = None
+    shop.daily_quota, shop.monthly_quota = tier.daily_quota, tier.monthly_quota
+    record_action(session, shop.id, actor, "shop.quota_override_cleared", None, cleared)
+    return shop
+
+
+async def shop_id_for(session: AsyncSession, shop_domain: str, *, installed: bool | None = None) -> uuid.UUID | None:
+    """The id of the shop with this domain (``installed``: only an installed one, or only an uninstalled one)."""
+    return await repository.shop_id_for(session, shop_domain, installed=installed)
