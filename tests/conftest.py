@@ -26,7 +26,7 @@ from seeit.assets.settings_lookup import forget_product_lookups
 from seeit.config import Settings
 from seeit.db import Base
 from seeit.resources import Resources, redis_settings
-from seeit.shops.directory import forget_all_shops
+from seeit.shops.principal import forget_all_shops
 from seeit.worker import WorkerSettings
 from seeit.worker_runtime import RedisTolerantWorker
 

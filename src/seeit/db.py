@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import asyncpg
 from fastapi import Depends, Request
@@ -23,7 +23,16 @@ from seeit.errors import ServiceUnavailable
 from seeit.queue import DeferredJob, send_deferred_jobs, take_deferred_jobs
 
 if TYPE_CHECKING:
-    from seeit.resources import Resources
+    from arq.connections import ArqRedis
+
+
+class Database(Protocol):
+    """What the database helpers need of a process's clients (``seeit.resources.Resources``)."""
+
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    arq: ArqRedis
+
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -83,7 +92,7 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
 
 
 @asynccontextmanager
-async def transaction(resources: Resources) -> AsyncIterator[AsyncSession]:
+async def transaction(resources: Database) -> AsyncIterator[AsyncSession]:
     """A session whose work commits when the block ends cleanly; deferred jobs are sent after the commit."""
     async with resources.sessionmaker() as session:
         try:
@@ -138,7 +147,7 @@ class DriverStatement:
 
 
 @asynccontextmanager
-async def driver_connection(resources: Resources, *, transaction: bool) -> AsyncIterator[Any]:
+async def driver_connection(resources: Database, *, transaction: bool) -> AsyncIterator[Any]:
     """A pooled connection's asyncpg connection (see ``driver_of``), given back to the pool after the block."""
     async with resources.engine.connect() as conn, driver_of(conn, transaction=transaction) as driver:
         yield driver

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from arq.constants import job_key_prefix, result_key_prefix
+from arq.constants import in_progress_key_prefix, job_key_prefix, result_key_prefix
 from arq.jobs import serialize_job
 from arq.utils import timestamp_ms
 from redis.exceptions import RedisError
@@ -101,3 +101,28 @@ async def send_jobs(arq: ArqRedis, jobs: Iterable[DeferredJob]) -> int:
             # Committed rows stay queued; the sweeper re-sends them.
             log.warning("could not enqueue %s (%s); the sweeper will retry", job.function, job.job_id)
     return sent
+
+
+async def in_queue(arq: ArqRedis, job_id: str) -> bool:
+    """Whether arq holds the job: waiting or deferred (its job key) or running (its in-progress key)."""
+    return bool(await arq.exists(job_key_prefix + job_id, in_progress_key_prefix + job_id))
+
+
+async def resend_if_missing(arq: ArqRedis, job: DeferredJob) -> bool:
+    """Every sweeper's re-send: the job of a row still waiting for it, sent again unless arq holds it already.
+    True when it was sent."""
+    if await in_queue(arq, job.job_id):
+        return False
+    # A finished arq job with the same id would refuse the new one; its result means nothing to us.
+    await arq.delete(result_key_prefix + job.job_id)
+    return await enqueue(arq, job)
+
+
+async def take_over(arq: ArqRedis, job: DeferredJob) -> bool:
+    """Start again a job whose worker died: arq's in-progress marker would hold it back for minutes."""
+    await arq.delete(in_progress_key_prefix + job.job_id, result_key_prefix + job.job_id)
+    if await arq.exists(job_key_prefix + job.job_id):
+        # Still queued under the dead worker's run: due now, for the next worker that polls.
+        await arq.zadd(arq.default_queue_name, {job.job_id: timestamp_ms()})
+        return True
+    return await enqueue(arq, job)

@@ -18,8 +18,8 @@ from seeit.logs import configure_logging, request_id_var
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import render_functions
 from seeit.resources import Resources, redis_settings
-from seeit.rooms.tasks import purge_expired_rooms, room_functions
-from seeit.shopify.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
+from seeit.rooms.tasks import purge_expired_rooms, room_functions, sweep_cleanups
+from seeit.webhooks.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ def worker_cron_jobs() -> list[Any]:
         cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
         cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
+        cron(sweep_cleanups, second={0, 15, 30, 45}, run_at_startup=True),
         cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
         # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.

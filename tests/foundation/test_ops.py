@@ -119,7 +119,7 @@ OTHER_SESSIONS = "datname = :db AND pid <> pg_backend_pid()"
 async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
     client: httpx.AsyncClient, resources: Resources, database_url: str
 ) -> None:
-    from seeit.shops.directory import forget_all_shops
+    from seeit.shops.principal import forget_all_shops
     from tests.support import admin_headers, create_shop
 
     await create_shop(resources, "restart.myshopify.com")
@@ -153,7 +153,7 @@ async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool
     import asyncpg
     from asyncpg.transaction import Transaction
 
-    from seeit.shops.directory import forget_all_shops
+    from seeit.shops.principal import forget_all_shops
     from tests.support import admin_headers, create_shop
 
     await create_shop(resources, "broken.myshopify.com")

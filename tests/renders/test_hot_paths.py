@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from seeit.resources import Resources
-from seeit.shops.directory import forget_all_shops
+from seeit.shops.principal import forget_all_shops
 from tests.renders.scene import make_scene, usage_today
 
 # What asyncpg raises when it has read the server's goodbye but not yet seen the socket close.

@@ -14,7 +14,7 @@ from seeit.usage.repository import (
     QuotaWindow,
     hold_month_near_midnight,
     quota_use,
-    refund_render,
+    refund_renders,
     reserve_render,
     utc_today,
 )
@@ -99,7 +99,7 @@ async def test_a_refund_frees_one_render(resources: Resources) -> None:
     async with transaction(resources) as session:
         assert await reserve_render(session, "composite", window)
         assert not await reserve_render(session, "composite", window)
-        await refund_render(session, shop.id, "composite", window.day)
+        await refund_renders(session, shop.id, "composite", window.day)
         assert await reserve_render(session, "composite", window)
 
 

@@ -24,13 +24,13 @@ from seeit.assets.service import (
     request_prep,
     variant_gid,
 )
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.errors import NotFound
 from seeit.models import ProductAsset
 from seeit.queue import DeferredJob, defer_job, job_id_for
 from seeit.resources import Resources
 from seeit.shopify.catalog import Product
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext
 from seeit.storage import new_object_key
 
 PREPARE_ALL_JOB = "prepare_all_products"

@@ -21,7 +21,7 @@ from seeit.resources import Resources
 from seeit.shopify.catalog import Product
 from seeit.shopify.errors import ShopifyGraphQLError
 from seeit.shopify.ids import numeric_id
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext
 
 # Statuses that say what happened last to a product's cut-out (orphaned ones are history).
 _CURRENT = ("pending", "ready", "failed", "stale")

@@ -365,3 +365,25 @@ async def newest_assets_of_products(
         )
     )
     return {asset.product_id: asset for asset in rows.all()}
+
+
+async def products_with_status(
+    session: AsyncSession, shop_id: uuid.UUID, product_ids: Collection[str], statuses: Collection[str]
+) -> set[str]:
+    """Of ``product_ids``, those with an asset in one of ``statuses``."""
+    rows = await session.scalars(
+        select(ProductAsset.product_id).where(
+            ProductAsset.shop_id == shop_id,
+            ProductAsset.product_id.in_(list(product_ids)),
+            ProductAsset.status.in_(tuple(statuses)),
+        )
+    )
+    return set(rows.all())
+
+
+async def cached_enabled(session: AsyncSession, shop_id: uuid.UUID) -> dict[str, bool]:
+    """Product id → the cached ``enabled`` of every product of the shop that has settings."""
+    rows = await session.execute(
+        select(ProductSettings.product_id, ProductSettings.enabled).where(ProductSettings.shop_id == shop_id)
+    )
+    return {product_id: enabled for product_id, enabled in rows.all()}

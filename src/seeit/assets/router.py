@@ -32,7 +32,7 @@ from seeit.errors import (
 )
 from seeit.openapi import error_responses
 from seeit.resources import Resources, ResourcesDep
-from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.shops.dependencies import AdminShop, ProxyShop
 from seeit.uploads import read_uploaded_image
 
 # Shopify's typed errors become the envelope (503, or 422 for userErrors) for every admin asset route.

@@ -12,7 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -225,3 +227,66 @@ async def list_assets(
     page = rows[:limit]
     next_cursor = encode_cursor(page[-1]) if len(rows) > limit and page else None
     return AssetPage(items=[asset_out(resources, a) for a in page], next_cursor=next_cursor)
+
+
+async def product_changed(session: AsyncSession, shop_id: uuid.UUID, product: dict[str, Any]) -> int:
+    """``products/update`` (the REST product object): move the product's assets; how many moved."""
+    from seeit.assets import lifecycle  # the lifecycle is built on this module's rules
+
+    return await lifecycle.product_changed(session, shop_id, product)
+
+
+async def product_deleted(session: AsyncSession, shop_id: uuid.UUID, product_gid: str) -> int:
+    """``products/delete``: every asset of the product is orphaned; how many."""
+    from seeit.assets import lifecycle
+
+    return await lifecycle.product_deleted(session, shop_id, product_gid)
+
+
+@dataclass(frozen=True)
+class AssetForJob:
+    """What a render job needs of its asset."""
+
+    id: uuid.UUID
+    status: str
+    prepared_image_url: str | None
+
+    @property
+    def serving(self) -> bool:
+        return self.status in SERVING
+
+
+async def asset_for_job(session: AsyncSession, shop_id: uuid.UUID, asset_id: uuid.UUID | None) -> AssetForJob | None:
+    """The shop's asset a render job was accepted with (None when it is gone)."""
+    asset = await repository.get_asset(session, shop_id, asset_id) if asset_id is not None else None
+    return AssetForJob(asset.id, asset.status, asset.prepared_image_url) if asset is not None else None
+
+
+async def serving_asset_now(
+    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, variant_gid: str | None
+) -> AssetForJob | None:
+    """When a job's own asset can no longer serve (failed, orphaned, deleted), the one that would serve now."""
+    asset = await asset_for_render(session, shop_id, product_gid, variant_gid)
+    return AssetForJob(asset.id, asset.status, asset.prepared_image_url) if asset is not None else None
+
+
+async def add_ready_asset(session: AsyncSession, **columns: Any) -> ProductAsset:
+    """A ready asset prepared elsewhere (the local demo's sample products, cut out at its start)."""
+    return await repository.add_asset(session, status="ready", **columns)
+
+
+async def save_product_settings(
+    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, values: dict[str, Any]
+) -> None:
+    """Cache the product's ``$app:see_it`` settings (only the keys in ``values`` change)."""
+    await repository.save_product_settings(session, shop_id, product_gid, values)
+
+
+async def products_with_serving_asset(session: AsyncSession, shop_id: uuid.UUID, product_gids: list[str]) -> set[str]:
+    """Of ``product_gids``, those with a ready or stale asset."""
+    return await repository.products_with_status(session, shop_id, product_gids, SERVING)
+
+
+async def cached_enabled_products(session: AsyncSession, shop_id: uuid.UUID) -> dict[str, bool]:
+    """Product GID → the cached ``see_it.enabled`` of every product of the shop that has settings."""
+    return await repository.cached_enabled(session, shop_id)

@@ -24,19 +24,19 @@ from seeit.assets.catalog import SourceImage, cached_metafields
 from seeit.assets.images import SourceImageInvalid, check_source_image
 from seeit.assets.service import UNRESOLVED_SOURCE, prep_job
 from seeit.assets.source_images import SourceImageError, download_source_image
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
 from seeit.models import ProductAsset
-from seeit.queue import enqueue
+from seeit.queue import resend_if_missing
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
-from seeit.shops.repository import installed_shop_record
+from seeit.shops.service import installed_shop_record
 from seeit.storage import StorageError, new_object_key
-from seeit.usage.repository import count_prep_render
+from seeit.usage.service import count_prep_render
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ async def resend_stalled_preps(ctx: dict[str, Any]) -> int:
         stalled = await repository.stalled_pending_assets(session, older_than=utcnow() - STALLED_PREP_AFTER)
     sent = 0
     for asset_id in stalled:
-        sent += await enqueue(resources.arq, prep_job(asset_id))
+        sent += await resend_if_missing(resources.arq, prep_job(asset_id))
     if sent:
         log.warning("re-sent %d stalled prep jobs", sent)
     return sent

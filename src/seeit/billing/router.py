@@ -25,9 +25,9 @@ from seeit.errors import (
 )
 from seeit.openapi import error_responses
 from seeit.resources import ResourcesDep
-from seeit.shopify.dependencies import AdminShop
 from seeit.shopify.signatures import valid_shop_domain
-from seeit.shops import repository as shops_repository
+from seeit.shops import service as shops
+from seeit.shops.dependencies import AdminShop
 
 router = APIRouter(prefix="/api/admin", tags=["billing"])
 return_router = APIRouter(tags=["billing"])
@@ -39,7 +39,7 @@ _AUTH_ERRORS = (InvalidSessionToken, ShopNotInstalled)
 async def list_plans(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> PlansOut:
     """Every configured plan with its price, interval, trial and quotas, and which one the shop is on."""
     settings = resources.settings
-    record = await shops_repository.installed_shop_record(session, shop.id)
+    record = await shops.installed_shop_record(session, shop.id)
     current = record.plan if record is not None else shop.plan
     return PlansOut(
         plans=[
@@ -82,7 +82,7 @@ async def sync(resources: ResourcesDep, shop: AdminShop, session: SessionDep) ->
 
 
 async def _billing(session: AsyncSession, shop_id: uuid.UUID) -> BillingOut:
-    record = await shops_repository.installed_shop_record(session, shop_id)
+    record = await shops.installed_shop_record(session, shop_id)
     if record is None:
         raise ShopNotInstalled()
     shown = await repository.shown_subscription(session, shop_id)
@@ -117,7 +117,7 @@ async def billing_return(
         raise BadRequest("`shop` must be a shop's myshopify.com domain.")
     if not return_signature_valid(resources.settings, shop_domain, signature):
         raise InvalidSignature("The return link is not one this app issued.")
-    shop_id = await shops_repository.shop_id_for(session, shop_domain, installed=True)
+    shop_id = await shops.shop_id_for(session, shop_domain, installed=True)
     if shop_id is None:
         raise ShopNotInstalled()
     await service.sync_shop(session, resources, shop_id, shop_domain, actor=service.RETURN_ACTOR, source="return")

@@ -14,7 +14,7 @@ from seeit.db import transaction, utcnow
 from seeit.queue import DeferredJob, enqueue, job_id_for
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
-from seeit.shops import repository as shops_repository
+from seeit.shops import service as shops
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ async def reconcile_subscriptions(ctx: dict[str, Any]) -> int:
     queued, after = 0, None
     while True:
         async with resources.sessionmaker() as session:
-            page = await shops_repository.installed_shops_after(session, after, SHOPS_PER_PAGE)
+            page = await shops.installed_shops_after(session, after, SHOPS_PER_PAGE)
         for shop_id, shop_domain in page:
             queued += await enqueue(resources.arq, sync_shop_billing_job(shop_id, shop_domain, f"day:{day}"))
         if len(page) < SHOPS_PER_PAGE:

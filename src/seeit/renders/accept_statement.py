@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import DriverStatement
 from seeit.renders.repository import IDEMPOTENCY_WINDOW
-from seeit.usage.repository import QuotaWindow, reserve_render_sql
+from seeit.usage.service import QuotaWindow, reserve_render_sql
 
 
 @dataclass(frozen=True)

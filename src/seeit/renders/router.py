@@ -25,7 +25,7 @@ from seeit.ratelimit import check_storefront_rate
 from seeit.renders import service, share
 from seeit.renders.schemas import RenderJobList, RenderJobOut, RenderRequest, ShareLinkOut
 from seeit.resources import ResourcesDep
-from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.shops.dependencies import AdminShop, ProxyShop
 
 storefront_router = APIRouter(prefix="/proxy/renders", tags=["storefront"])
 admin_router = APIRouter(prefix="/api/admin/renders", tags=["admin"])

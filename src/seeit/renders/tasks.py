@@ -15,23 +15,21 @@ from typing import Any, cast
 
 from arq import Retry, func
 from arq.worker import Function
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.assets import service as assets
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
 from seeit.metrics import record_job
-from seeit.models import Shop
-from seeit.presets import repository as presets_repository
 from seeit.presets import service as presets
-from seeit.renders import assets, notify, repository
+from seeit.renders import notify, repository
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
-from seeit.rooms.repository import RoomRecord, room_for_render
-from seeit.shops.service import watermarked
+from seeit.rooms import service as rooms
+from seeit.shops import service as shops
 from seeit.storage import ObjectMissing, StorageError, new_object_key
-from seeit.usage.repository import refund_render
+from seeit.usage.service import refund_renders
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +101,7 @@ async def _wait_for_asset(resources: Resources, job: RenderRecord) -> None:
             if utcnow() - job.created_at > ASSET_WAIT_LIMIT:
                 raise RenderFailure("asset_unavailable", "The product image took too long to prepare.")
             await repository.set_waiting_stage(session, job.id, "waiting_for_asset")
-        elif (asset is None or asset.status not in assets.SERVING) and await assets.serving_asset_now(
+        elif (asset is None or not asset.serving) and await assets.serving_asset_now(
             session, job.shop_id, job.product_id, job.variant_id
         ) is None:
             raise RenderFailure("asset_unavailable", "The product image could not be prepared.")
@@ -209,13 +207,11 @@ class _Inputs:
 
 async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
     async with transaction(resources) as session:
-        room: RoomRecord | None = (
-            await room_for_render(session, job.shop_id, job.room_session_id) if job.room_session_id else None
-        )
+        room = await rooms.room_for_render(session, job.shop_id, job.room_session_id) if job.room_session_id else None
         asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
-        if asset is None or asset.status not in assets.SERVING:
+        if asset is None or not asset.serving:
             asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
-        shop_row = (await session.execute(select(Shop.plan, Shop.watermark).where(Shop.id == job.shop_id))).first()
+        watermark = await shops.shop_watermark(session, resources.settings, job.shop_id)
         prompt = await presets.composite_prompt(session, job.shop_id, job.style_preset)
     room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
     if room_key is None:
@@ -234,7 +230,7 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
         room=room_image,
         product_png=product_png,
         prompt=prompt,
-        watermark=watermarked(resources.settings, *(shop_row or ("free", False))),
+        watermark=watermark,
     )
 
 
@@ -263,7 +259,7 @@ async def _store(
             prompt_version=inputs.prompt.version,
         )
         if completed and job.style_preset:
-            await presets_repository.count_use(session, job.shop_id, job.style_preset)
+            await presets.count_use(session, job.shop_id, job.style_preset)
     if not completed:
         # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
         for key in filter(None, (image_key, display_key)):
@@ -299,5 +295,5 @@ async def refund_failed(session: AsyncSession, job_id: uuid.UUID) -> bool:
     if counted is None:
         return False
     shop_id, day = counted
-    await refund_render(session, shop_id, "composite", day)
+    await refund_renders(session, shop_id, "composite", day)
     return True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.models import RoomSession, Shop
@@ -211,3 +211,25 @@ async def delete_rooms(session: AsyncSession, room_ids: list[uuid.UUID]) -> int:
 def cleanup_may_start(room: RoomRecord) -> bool:
     """A cleanup is queued once; a failed one may be asked for again."""
     return room.cleanup_status in (None, "failed")
+
+
+_CANCEL_QUEUED_CLEANUPS = text(
+    """
+    WITH old AS (
+        SELECT id, cleanup_usage_date FROM room_sessions
+        WHERE shop_id = :shop_id AND cleanup_status = 'queued'
+        FOR UPDATE
+    ), cancelled AS (
+        UPDATE room_sessions r
+        SET cleanup_status = 'failed', cleanup_error = :message, cleanup_usage_date = NULL
+        FROM old WHERE r.id = old.id AND r.cleanup_status = 'queued'
+        RETURNING old.cleanup_usage_date
+    )
+    SELECT cleanup_usage_date FROM cancelled WHERE cleanup_usage_date IS NOT NULL
+    """
+)
+
+
+async def cancel_queued_cleanups(session: AsyncSession, shop_id: uuid.UUID, message: str) -> list[date]:
+    """Fail the shop's queued cleanups; the usage day of each counted one, to give back."""
+    return list((await session.execute(_CANCEL_QUEUED_CLEANUPS, {"shop_id": shop_id, "message": message})).scalars())

@@ -25,8 +25,8 @@ from seeit.ratelimit import check_storefront_rate
 from seeit.resources import Resources, ResourcesDep
 from seeit.rooms import service
 from seeit.rooms.schemas import DirectUploadRequest, RoomSessionOut
-from seeit.shopify.dependencies import ProxyShop
-from seeit.shops.directory import ShopContext
+from seeit.shops.dependencies import ProxyShop
+from seeit.shops.service import ShopContext
 from seeit.uploads import read_uploaded_image
 
 router = APIRouter(prefix="/proxy/rooms", tags=["storefront"])

@@ -1,4 +1,4 @@
-"""``/api/admin/shop``, ``/usage`` and ``/settings``: the merchant's plan, quotas, usage and settings."""
+"""``/api/admin/usage`` and ``/settings``: the merchant's usage and settings."""
 
 from __future__ import annotations
 
@@ -11,20 +11,14 @@ from seeit.db import SessionDep
 from seeit.errors import InvalidSessionToken, ShopNotInstalled, ValidationFailed
 from seeit.openapi import error_responses
 from seeit.resources import ResourcesDep
-from seeit.shopify.dependencies import AdminShop
 from seeit.shops import service
-from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDaysOut
-from seeit.usage.repository import utc_today
+from seeit.shops.dependencies import AdminShop
+from seeit.shops.schemas import ShopSettingsIn, ShopSettingsOut, UsageDaysOut
+from seeit.usage.service import utc_today
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 
 _AUTH_ERRORS = (InvalidSessionToken, ShopNotInstalled)
-
-
-@router.get("/shop", responses=error_responses(*_AUTH_ERRORS))
-async def get_shop(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> ShopOut:
-    """The shop's plan, quotas, and renders counted today and this UTC month."""
-    return await service.shop_overview(session, resources.settings, shop, utc_today())
 
 
 @router.get("/usage", responses=error_responses(*_AUTH_ERRORS, ValidationFailed))

@@ -11,7 +11,7 @@ from seeit.errors import InvalidSessionToken, InvalidSignature, ShopNotInstalled
 from seeit.openapi import raises
 from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import SignatureError, decode_session_token, verify_app_proxy_query
-from seeit.shops.directory import ShopContext, installed_shop
+from seeit.shops.principal import ShopContext, installed_shop
 
 
 @raises(InvalidSessionToken, ShopNotInstalled)

@@ -14,7 +14,7 @@ from seeit.errors import BadRequest, InvalidSignature
 from seeit.openapi import error_responses
 from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_webhook
-from seeit.shopify.webhook_topics import Delivery, Outcome, handle_delivery
+from seeit.webhooks.service import Delivery, Outcome, handle_delivery
 
 router = APIRouter(tags=["webhooks"])
 
@@ -52,6 +52,8 @@ class WebhookOut(BaseModel):
 
 
 @router.post("/webhooks", responses=error_responses(InvalidSignature, BadRequest))
-async def receive_webhook(delivery: Annotated[Delivery, Depends(verified_delivery)], session: SessionDep) -> WebhookOut:
+async def receive_webhook(
+    delivery: Annotated[Delivery, Depends(verified_delivery)], resources: ResourcesDep, session: SessionDep
+) -> WebhookOut:
     """Handle one delivery; a repeated event answers 200 ``duplicate`` and does nothing."""
-    return WebhookOut(status=await handle_delivery(session, delivery))
+    return WebhookOut(status=await handle_delivery(session, resources.settings, delivery))

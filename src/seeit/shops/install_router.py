@@ -11,10 +11,11 @@ from seeit.db import SessionDep
 from seeit.errors import BadRequest, InvalidSessionToken, InvalidSignature, ServiceUnavailable
 from seeit.openapi import error_responses
 from seeit.resources import ResourcesDep
-from seeit.shopify import install_state, service
 from seeit.shopify.oauth import authorize_url
-from seeit.shopify.schemas import InstalledOut
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_oauth_query
+from seeit.shops import install as installation
+from seeit.shops import install_state
+from seeit.shops.schemas import InstalledOut
 
 router = APIRouter(prefix="/auth", tags=["install"])
 
@@ -25,7 +26,7 @@ async def token_exchange(request: Request, resources: ResourcesDep, session: Ses
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise InvalidSessionToken("A bearer session token is required.")
-    installed = await service.install_with_session_token(session, resources, token.strip())
+    installed = await installation.install_with_session_token(session, resources, token.strip())
     return InstalledOut(shop_domain=installed.shop_domain, plan=installed.plan)
 
 
@@ -87,8 +88,8 @@ async def callback(request: Request, resources: ResourcesDep, session: SessionDe
         raise InvalidSignature("The install state is unknown, expired or already used.")
     if not code:
         raise BadRequest("`code` is missing.")
-    await service.install_with_code(session, resources, shop_domain, code)
-    target = service.embedded_app_url(settings.shopify_api_key, shop_domain, query.get("host"))
+    await installation.install_with_code(session, resources, shop_domain, code)
+    target = installation.embedded_app_url(settings.shopify_api_key, shop_domain, query.get("host"))
     response = RedirectResponse(target, status_code=302)
     response.delete_cookie(install_state.COOKIE_NAME, path="/auth")
     return response
