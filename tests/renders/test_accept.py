@@ -9,7 +9,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from seeit.db import transaction
 from seeit.resources import Resources
+from tests.factories import add_usage
 from tests.renders.scene import PRODUCT_GID, make_scene, usage_today
 
 
@@ -90,11 +92,8 @@ async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncC
     scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
     today = datetime.now(UTC).date()
     earlier = today - timedelta(days=1) if today.day > 1 else today
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text("INSERT INTO usage_daily (id, shop_id, date, cleanup_renders) VALUES (gen_random_uuid(), :s, :d, 12)"),
-            {"s": scene.shop_id, "d": earlier},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, scene.shop_id, earlier, cleanup_renders=12)
 
     responses = await asyncio.gather(*(client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(60)))
 
@@ -110,11 +109,8 @@ async def test_near_midnight_renders_and_a_cleanup_queue_on_the_month_lock_and_s
 ) -> None:
     monkeypatch.setattr("seeit.usage.repository.near_midnight", lambda now: True)
     scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text("INSERT INTO usage_daily (id, shop_id, date, cleanup_renders) VALUES (gen_random_uuid(), :s, :d, 12)"),
-            {"s": scene.shop_id, "d": datetime.now(UTC).date()},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, scene.shop_id, datetime.now(UTC).date(), cleanup_renders=12)
 
     cleanup = client.post(scene.url(f"/proxy/rooms/{scene.room_id}/cleanup"))
     renders = (client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(40))

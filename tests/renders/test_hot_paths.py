@@ -10,8 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from seeit.db import transaction
 from seeit.resources import Resources
 from seeit.shops.principal import forget_all_shops
+from tests.factories import add_style_preset
 from tests.renders.scene import make_scene, usage_today
 
 # What asyncpg raises when it has read the server's goodbye but not yet seen the socket close.
@@ -91,14 +93,8 @@ async def test_a_shops_own_style_preset_is_accepted_on_the_full_path(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
     scene = await make_scene(client, resources)
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO style_presets (id, shop_id, name, prompt_template)"
-                " VALUES (gen_random_uuid(), :shop, 'loft', 'A loft with the product.')"
-            ),
-            {"shop": scene.shop_id},
-        )
+    async with transaction(resources) as session:
+        await add_style_preset(session, scene.shop_id, "loft", "A loft with the product.")
 
     response = await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="loft"))
 

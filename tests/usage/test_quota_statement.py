@@ -6,8 +6,6 @@ import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import text
-
 from seeit.db import transaction
 from seeit.resources import Resources
 from seeit.usage.repository import (
@@ -18,6 +16,7 @@ from seeit.usage.repository import (
     reserve_render,
     utc_today,
 )
+from tests.factories import add_usage
 from tests.support import create_shop
 
 
@@ -31,14 +30,8 @@ async def reserve_many(resources: Resources, window: QuotaWindow, count: int, ki
 
 
 async def seed_day(resources: Resources, shop_id: uuid.UUID, day: date, composite: int) -> None:
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO usage_daily (id, shop_id, date, composite_renders) "
-                "VALUES (gen_random_uuid(), :shop, :day, :n)"
-            ),
-            {"shop": shop_id, "day": day, "n": composite},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, shop_id, day, composite_renders=composite)
 
 
 async def test_concurrent_reservations_stop_exactly_at_the_daily_quota(resources: Resources) -> None:

@@ -1,5 +1,5 @@
 """The asset rules: prepare (one product, or as a fallback for a render), manual upload, listing, and which
-asset a render or the storefront uses.
+asset a render or the storefront uses (``repository.asset_for_render_sql``: the rule, written once).
 
 Which asset serves a product: the ``default_asset_id`` metafield when it names a ready or stale asset of
 this shop, else the newest ready one, else the newest stale one. A stale asset is superseded when its
@@ -154,30 +154,13 @@ async def asset_for_render(
 ) -> ProductAsset | None:
     """The asset a render of this product uses: the default (when ready or stale), else the newest ready,
     else the newest stale; when none serves, the newest pending one (a prep is already on its way); else None.
-    """
-    settings = await repository.product_settings(session, shop_id, product_gid)
-    if settings is not None and settings.default_asset_id:
-        chosen = await _default_asset(session, shop_id, product_gid, settings.default_asset_id)
-        if chosen is not None:
-            return chosen
-    serving = await repository.newest_serving_asset(session, shop_id, product_gid, variant_gid)
-    if serving is not None:
-        return serving
-    pending = await repository.product_assets(session, shop_id, product_gid, ("pending",))
-    return pending[-1] if pending else None
+    One query, the same the accept statement embeds (``asset_for_render_sql``)."""
+    return await repository.asset_for_render(session, shop_id, product_gid, variant_gid)
 
 
-async def _default_asset(
-    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, default_asset_id: str
-) -> ProductAsset | None:
-    try:
-        asset_id = uuid.UUID(default_asset_id)
-    except ValueError:
-        return None  # the merchant may edit the metafield by hand in the Shopify admin
-    asset = await repository.get_asset(session, shop_id, asset_id)
-    if asset is None or asset.product_id != product_gid or asset.status not in SERVING:
-        return None
-    return asset
+def asset_for_render_sql() -> str:
+    """The rule of ``asset_for_render`` as SQL, for the storefront's one-statement accept path."""
+    return repository.asset_for_render_sql()
 
 
 async def queue_fallback_prep(

@@ -11,7 +11,8 @@ from sqlalchemy import Integer, and_, bindparam, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import DriverStatement
-from seeit.models import RenderJob, Shop
+from seeit.models import RenderJob
+from seeit.shops import service as shops
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 IN_FLIGHT = ("queued", "processing")
@@ -122,11 +123,7 @@ async def job_for_shop_on_driver(driver: Any, shop_id: uuid.UUID, job_id: uuid.U
 
 async def job_of_installed_shop(session: AsyncSession, job_id: uuid.UUID) -> RenderRecord | None:
     """The job, unless its shop is uninstalled (or gone: a redacted shop's rows are deleted)."""
-    query = (
-        select(*_COLUMNS)
-        .join(Shop, Shop.id == RenderJob.shop_id)
-        .where(RenderJob.id == job_id, Shop.uninstalled_at.is_(None))
-    )
+    query = select(*_COLUMNS).where(RenderJob.id == job_id, shops.is_installed(RenderJob.shop_id))
     row = (await session.execute(query)).one_or_none()
     return RenderRecord.of(row) if row is not None else None
 

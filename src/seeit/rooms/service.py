@@ -201,3 +201,8 @@ async def room_for_render(session: AsyncSession, shop_id: uuid.UUID, room_id: uu
 async def lock_room(session: AsyncSession, shop_id: uuid.UUID, room_id: uuid.UUID) -> RoomRecord | None:
     """The shop's live room, locked until the transaction ends."""
     return await repository.lock_room(session, shop_id, room_id)
+
+
+def touch_room_for_render_sql(guard: str) -> str:
+    """The accept statement's room check and expiry slide, as SQL (``repository.touch_room_for_render_sql``)."""
+    return repository.touch_room_for_render_sql(guard)

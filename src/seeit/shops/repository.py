@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import bindparam, delete, exists, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -302,3 +302,17 @@ async def ensure_shop(
     shop_id = await session.scalar(select(Shop.id).where(Shop.shop_domain == shop_domain))
     assert shop_id is not None
     return shop_id
+
+
+def room_retention(shop_id: uuid.UUID) -> Any:
+    """The shop's own room retention as an interval (null: the service's default), for a rooms statement."""
+    return select(func.make_interval(0, 0, 0, 0, Shop.room_retention_hours)).where(Shop.id == shop_id).scalar_subquery()
+
+
+# The same, for a statement written in SQL that binds :shop_id.
+ROOM_RETENTION_SQL = "(SELECT make_interval(hours => room_retention_hours) FROM shops WHERE id = :shop_id)"
+
+
+def is_installed(shop_id: Any) -> Any:
+    """A condition for another table's statement: the shop ``shop_id`` (a column) names is installed."""
+    return exists().where(Shop.id == shop_id, Shop.uninstalled_at.is_(None))

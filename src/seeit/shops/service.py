@@ -19,7 +19,7 @@ from seeit.errors import ValidationFailed
 from seeit.models import Shop
 from seeit.shops import repository
 from seeit.shops.principal import ShopContext, forget_shop, installed_shop
-from seeit.shops.repository import InstalledShop, ShopPlan, ShopRecord
+from seeit.shops.repository import ROOM_RETENTION_SQL, InstalledShop, ShopPlan, ShopRecord, is_installed, room_retention
 from seeit.shops.schemas import ShopSettingsIn, ShopSettingsOut, UsageDay, UsageOut
 from seeit.shops.tokens import admin_api, cipher_for
 from seeit.storage import Storage
@@ -40,8 +40,11 @@ __all__ = [
     "installed_shop",
     "installed_shop_record",
     "installed_shops_after",
+    "is_installed",
     "lock_shop_plan",
     "redact_shop",
+    "room_retention",
+    "room_retention_sql",
     "shop_id_for",
     "shop_watermark",
     "uninstall_shop",
@@ -309,3 +312,8 @@ async def clear_quota_override(session: AsyncSession, settings: Settings, shop_d
 async def shop_id_for(session: AsyncSession, shop_domain: str, *, installed: bool | None = None) -> uuid.UUID | None:
     """The id of the shop with this domain (``installed``: only an installed one, or only an uninstalled one)."""
     return await repository.shop_id_for(session, shop_domain, installed=installed)
+
+
+def room_retention_sql() -> str:
+    """The shop's own room retention (an interval, or null), as SQL that binds ``:shop_id``."""
+    return ROOM_RETENTION_SQL
