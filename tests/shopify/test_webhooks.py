@@ -401,7 +401,7 @@ async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
     monkeypatch.setattr(tasks.shops, "redact_shop", fails_once)
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="flaky")
     [event] = [e for e in await events(resources) if e.event_key == "flaky"]
-    job_key = f"arq:job:{webhook_topics.redact_shop_job(event.id, SHOP).job_id}"
+    job_key = f"arq:job:{tasks.redact_shop_job(event.id, SHOP).job_id}"
     for _ in range(200):
         if calls and not await resources.arq.exists(job_key):
             break

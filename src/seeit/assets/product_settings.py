@@ -21,24 +21,15 @@ from seeit.assets.catalog import cached_metafields
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
 from seeit.assets.service import asset_for_render, asset_out, invalid_field, product_gid
+from seeit.assets.tasks import refresh_settings_job
 from seeit.audit.service import record_action
 from seeit.errors import NotFound
 from seeit.models import QUALITIES
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.catalog import MetafieldKey
 from seeit.shops.service import ShopContext
-
-REFRESH_SETTINGS_JOB = "refresh_product_settings"
-
-
-def refresh_settings_job(shop_id: uuid.UUID, product_gid: str) -> DeferredJob:
-    return DeferredJob(
-        REFRESH_SETTINGS_JOB,
-        job_id_for("product-settings", f"{shop_id}:{product_gid}"),
-        {"shop_id": str(shop_id), "product_id": product_gid},
-    )
 
 
 async def update_settings(

@@ -25,11 +25,10 @@ from seeit.assets.schemas import AssetOut, AssetPage
 from seeit.errors import ValidationFailed
 from seeit.imaging.prompts import PREP_PROMPT_VERSION
 from seeit.models import ProductAsset
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 
-PREP_JOB = "prepare_asset"
 # A fallback prep asked for by a storefront render does not know the source image yet: the job looks it up.
 UNRESOLVED_SOURCE = ""
 MANUAL_SOURCE = "manual"
@@ -38,11 +37,6 @@ MANUAL_SOURCE = "manual"
 def prep_prompt_version() -> int:
     """The prep prompt version new assets are made with (the prompt registry's)."""
     return PREP_PROMPT_VERSION
-
-
-def prep_job(asset_id: uuid.UUID) -> DeferredJob:
-    """The prep job of one asset row; its arq id comes from the row, so it is never queued twice at once."""
-    return DeferredJob(PREP_JOB, job_id_for("prep", asset_id), {"asset_id": str(asset_id)})
 
 
 def product_gid(value: str, loc: tuple[str, str] = ("path", "product_id")) -> str:
@@ -122,6 +116,8 @@ async def request_prep(
     already queued; sending the same job id again is a no-op in arq but revives a job lost with Redis), a
     failed one is tried again, anything else gets a new row.
     """
+    from seeit.assets.tasks import prep_job  # the prep job's module runs these rules
+
     source_id = source.id if source is not None else UNRESOLVED_SOURCE
     source_url = source.url if source is not None else ""
     existing = await repository.open_asset_for_source(session, shop_id, product_id, variant_id, source_id)

@@ -17,11 +17,12 @@ from seeit.db import driver_connection, driver_of, session_on, utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
 from seeit.imaging.prompts import style_presets
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, defer_job, job_id_for, send_jobs
+from seeit.queue import DeferredJob, defer_job, send_jobs
 from seeit.renders import accept_statement, notify, repository
 from seeit.renders.accept_statement import NewRender
 from seeit.renders.repository import RenderRecord
 from seeit.renders.schemas import Placement, RenderJobList, RenderJobOut, RenderRequest
+from seeit.renders.tasks import render_job
 from seeit.resources import Resources
 from seeit.rooms import service as rooms
 from seeit.rooms.service import missing_room_error, room_ttl
@@ -37,12 +38,7 @@ from seeit.usage.service import (
     utc_today,
 )
 
-RENDER_JOB = "run_render"
 IDEMPOTENCY_KEY_MAX = 200
-
-
-def render_job(job_id: uuid.UUID, *, defer_seconds: float | None = None) -> DeferredJob:
-    return DeferredJob(RENDER_JOB, job_id_for("render", job_id), {"render_job_id": str(job_id)}, defer_seconds)
 
 
 def _invalid(loc: list[str], message: str) -> ValidationFailed:

@@ -14,16 +14,15 @@ import logging
 from typing import Any
 
 from seeit.db import transaction, utcnow
-from seeit.queue import resend_if_missing, take_over
+from seeit.queue import JobFailed, resend_if_missing, take_over
 from seeit.renders import repository
-from seeit.renders.service import render_job
 from seeit.renders.tasks import (
     MAX_ATTEMPTS,
     QUEUED_GRACE,
     STALE_AFTER,
     SWEEP_BATCH,
-    RenderFailure,
     finish_failed,
+    render_job,
 )
 from seeit.resources import Resources
 
@@ -42,7 +41,7 @@ async def sweep_renders(ctx: dict[str, Any]) -> dict[str, int]:
         counts["resent"] += await resend_if_missing(redis, render_job(job.id))
     for job in stale:
         if job.attempts >= MAX_ATTEMPTS:
-            failure = RenderFailure("internal_error", "The render was interrupted too many times.")
+            failure = JobFailed("internal_error", "The render was interrupted too many times.")
             await finish_failed(resources, job.id, failure, attempt=job.attempts)
             counts["failed"] += 1
         elif await take_over(redis, render_job(job.id)):

@@ -19,12 +19,13 @@ from seeit.errors import (
     RoomSessionExpired,
     UnsupportedMediaType,
 )
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.rooms.images import ROOM_CONTENT_TYPE, ROOM_SUFFIX, RoomImage, normalize_room_image
 from seeit.rooms.repository import RoomRecord
 from seeit.rooms.schemas import DirectUpload, RoomSessionOut
+from seeit.rooms.tasks import cleanup_job
 from seeit.shops.service import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
 from seeit.usage.service import (
@@ -37,7 +38,6 @@ from seeit.usage.service import (
     utc_today,
 )
 
-CLEANUP_JOB = "cleanup_room"
 DIRECT_UPLOAD_SECONDS = 15 * 60
 _UPLOAD_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 # Decoding a 40 MP photo takes a few hundred MB; bound how many run at once in one process.
@@ -50,10 +50,6 @@ def room_ttl(settings: Settings) -> timedelta:
 
 def rooms_prefix(shop_id: uuid.UUID) -> str:
     return f"shops/{shop_id}/rooms"
-
-
-def cleanup_job(room_id: uuid.UUID) -> DeferredJob:
-    return DeferredJob(CLEANUP_JOB, job_id_for("cleanup", room_id), {"room_session_id": str(room_id)})
 
 
 def room_out(resources: Resources, room: RoomRecord, upload: UploadTarget | None = None) -> RoomSessionOut:

@@ -7,18 +7,14 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from arq import func
-from arq.worker import Function
-
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
-from seeit.queue import in_queue, resend_if_missing
+from seeit.queue import DeferredJob, in_queue, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.rooms import repository
-from seeit.rooms.service import cleanup_job
 from seeit.storage import ObjectMissing, StorageError, new_object_key
 from seeit.usage.service import refund_renders
 
@@ -28,11 +24,6 @@ PURGE_BATCH = 200
 # How long a cleanup may sit queued or processing (since its room's last use) before the sweeper checks the queue.
 QUEUED_GRACE = timedelta(seconds=30)
 SWEEP_BATCH = 200
-
-
-def room_functions() -> list[Function]:
-    # keep_result=0: a cleanup asked for again after a failure reuses the job id; nothing must refuse it.
-    return [func(cleanup_room, name="cleanup_room", keep_result=0)]
 
 
 async def _delete_images(resources: Resources, room: repository.RoomRecord) -> bool:
@@ -62,6 +53,7 @@ async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
     return purged
 
 
+@job(id_prefix="cleanup")
 async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
     """Run the cleanup render of one room photo; a second delivery finds nothing queued and does nothing."""
     resources: Resources = ctx["resources"]
@@ -124,3 +116,8 @@ async def sweep_cleanups(ctx: dict[str, Any]) -> int:
     if moved:
         log.info("cleanup sweep: %d moved", moved)
     return moved
+
+
+def cleanup_job(room_id: uuid.UUID) -> DeferredJob:
+    """The cleanup job of one room (asked for again after a failure, it reuses the id: nothing keeps a result)."""
+    return cleanup_room.deferred(room_id, room_session_id=str(room_id))

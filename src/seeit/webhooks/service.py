@@ -20,16 +20,15 @@ from seeit.assets import service as assets
 from seeit.billing import service as billing
 from seeit.config import Settings
 from seeit.errors import BadRequest
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.renders import service as renders
 from seeit.rooms import service as rooms
 from seeit.shopify.ids import InvalidShopifyId, to_gid
 from seeit.shops import service as shops
 from seeit.webhooks import repository
+from seeit.webhooks.tasks import redact_shop_job
 
 log = logging.getLogger(__name__)
-
-REDACT_SHOP_JOB = "redact_shop"
 
 Outcome = Literal["processed", "queued", "duplicate", "ignored"]
 
@@ -40,12 +39,6 @@ class Delivery:
     shop_domain: str
     event_key: str
     payload: dict[str, Any]
-
-
-def redact_shop_job(event_id: uuid.UUID, shop_domain: str) -> DeferredJob:
-    return DeferredJob(
-        REDACT_SHOP_JOB, job_id_for("shop_redact", event_id), {"event_id": str(event_id), "shop_domain": shop_domain}
-    )
 
 
 # A handler returns True when the event is fully processed, False when a job will finish it.

@@ -9,11 +9,10 @@ from typing import Any
 
 from seeit.db import transaction, utcnow
 from seeit.metrics import record_job
-from seeit.queue import resend_if_missing
+from seeit.queue import DeferredJob, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.shops import service as shops
 from seeit.webhooks import repository
-from seeit.webhooks.service import redact_shop_job
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +31,7 @@ async def prune_webhook_events(ctx: dict[str, Any]) -> int:
         )
 
 
+@job(id_prefix="shop_redact")
 async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> bool:
     """``shop/redact``: delete every stored object and row of the shop, then mark the event processed."""
     resources: Resources = ctx["resources"]
@@ -44,6 +44,11 @@ async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> b
         raise
     await record_job(resources.arq, "shop_redact", "completed")
     return redacted
+
+
+def redact_shop_job(event_id: uuid.UUID, shop_domain: str) -> DeferredJob:
+    """The redaction of a shop, one per ``shop/redact`` event."""
+    return redact_shop.deferred(event_id, event_id=str(event_id), shop_domain=shop_domain)
 
 
 async def resend_pending_redactions(ctx: dict[str, Any]) -> int:
