@@ -13,7 +13,6 @@ from seeit.admin import service
 from seeit.admin.page import PAGES, admin_html, frame_ancestors, static_files, verified_shop
 from seeit.admin.schemas import ShopOut
 from seeit.audit import service as audit
-from seeit.audit.schemas import ActivityPage
 from seeit.db import SessionDep
 from seeit.errors import InvalidSessionToken, NotFound, ShopNotInstalled, ValidationFailed
 from seeit.openapi import error_responses
@@ -87,6 +86,6 @@ async def list_activity(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> ActivityPage:
+) -> audit.ActivityPage:
     """Who did what, when: the merchant's actions, newest first; pass ``next_cursor`` back as ``cursor``."""
     return await audit.activity_page(session, shop.id, limit=limit, cursor=cursor)

@@ -15,7 +15,7 @@ from seeit.audit.schemas import ActivityOut, ActivityPage
 from seeit.errors import ValidationFailed
 from seeit.models import AuditEvent
 
-__all__ = ["activity_page", "record_action"]
+__all__ = ["ActivityPage", "activity_page", "record_action"]
 
 
 def encode_cursor(event: AuditEvent) -> str:
