@@ -160,6 +160,8 @@ async def driver_of(conn: AsyncConnection, *, transaction: bool) -> AsyncIterato
     the pool and answers 503, as on SQLAlchemy's paths (``_broken_protocol_is_a_disconnect``)."""
     raw = await conn.get_raw_connection()
     driver: Any = raw.driver_connection
+    # A pooled connection is handed out outside any transaction; whatever it was in, it goes back in.
+    was_in_transaction = driver.is_in_transaction()
     try:
         if transaction:
             async with driver.transaction():
@@ -175,7 +177,7 @@ async def driver_of(conn: AsyncConnection, *, transaction: bool) -> AsyncIterato
             raise ServiceUnavailable() from None
         raise
     finally:
-        if not driver.is_closed() and driver.is_in_transaction():
+        if not driver.is_closed() and driver.is_in_transaction() and not was_in_transaction:
             # Cut short (cancelled) before the driver could end its transaction: the pool must not hand
             # the connection out mid-transaction.
             await conn.invalidate()

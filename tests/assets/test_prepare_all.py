@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from seeit.assets.actions import CATALOGUE_PAGE
@@ -22,6 +23,9 @@ from tests.assets.pictures import cutout_png
 from tests.conftest import make_worker
 from tests.fakes.shopify import resolve_namespace
 from tests.support import admin_headers
+
+# Live: the worker and the command line commit on their own.
+pytestmark = pytest.mark.live_database
 
 CATALOGUE = 500
 

@@ -24,6 +24,9 @@ from tests.conftest import make_worker, stop_worker
 from tests.fakes.shopify import admin_schema
 from tests.support import admin_headers
 
+# Live: the demo's worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
+
 ARMCHAIR, LAMP, PLANT = DEMO_PRODUCTS
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -19,6 +20,9 @@ from seeit.config import Settings
 from seeit.metrics import record_job
 from seeit.resources import Resources
 from tests.conftest import free_port
+
+# Live: it breaks and restarts database connections.
+pytestmark = pytest.mark.live_database
 
 
 async def test_healthz_answers_ok(client: httpx.AsyncClient) -> None:

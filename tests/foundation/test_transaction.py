@@ -21,6 +21,9 @@ from seeit.resources import Resources
 from seeit.shops.principal import forget_all_shops
 from tests.support import admin_headers, create_shop
 
+# Live: it watches real commits and the pool's connections.
+pytestmark = pytest.mark.live_database
+
 
 @pytest.fixture(scope="module")
 def tx_app(settings: Settings, resources: Resources) -> FastAPI:

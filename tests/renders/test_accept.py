@@ -64,6 +64,7 @@ async def test_expired_room_answers_410_and_counts_nothing(client: httpx.AsyncCl
     assert (await usage_today(resources, scene.shop_id))["composite"] == 0
 
 
+@pytest.mark.live_database
 async def test_two_hundred_concurrent_renders_against_a_daily_quota_of_fifty(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
@@ -88,6 +89,7 @@ async def test_two_hundred_concurrent_renders_against_a_daily_quota_of_fifty(
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs")) == 50
 
 
+@pytest.mark.live_database
 async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncClient, resources: Resources) -> None:
     scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
     today = datetime.now(UTC).date()
@@ -104,6 +106,7 @@ async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncC
     assert error["details"]["used"] == 30
 
 
+@pytest.mark.live_database
 async def test_near_midnight_renders_and_a_cleanup_queue_on_the_month_lock_and_stop_at_the_quota(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,6 +157,7 @@ async def test_idempotent_replay_returns_the_first_job_and_counts_once(
     assert (await usage_today(resources, scene.shop_id))["composite"] == 1
 
 
+@pytest.mark.live_database
 async def test_idempotent_replay_race_creates_one_job_and_counts_once(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:

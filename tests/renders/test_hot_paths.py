@@ -35,6 +35,7 @@ def break_the_next_statement(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return broken
 
 
+@pytest.mark.live_database
 async def test_a_render_whose_connection_broke_answers_503_counts_nothing_and_the_next_is_accepted(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,6 +57,7 @@ async def test_a_render_whose_connection_broke_answers_503_counts_nothing_and_th
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs")) == 1
 
 
+@pytest.mark.live_database
 async def test_a_poll_whose_connection_broke_answers_503_and_the_next_answers_the_job(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,9 @@ from seeit.resources import Resources
 from tests.conftest import make_worker
 from tests.renders.scene import make_scene, usage_today
 
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
+
 
 class FakeGemini:
     """Answers ``generateContent`` with 503 for the first ``failures`` calls, then echoes the image it got."""

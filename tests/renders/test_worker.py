@@ -25,6 +25,9 @@ from tests.factories import add_style_preset
 from tests.imaging.fake_gemini import MODEL, FakeGemini, gemini_model, image_answer
 from tests.renders.scene import Scene, make_scene, usage_today
 
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
+
 
 async def wait_for(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
     for _ in range(6):

@@ -149,6 +149,7 @@ async def test_shopifys_own_client_library_talks_to_the_fake(fake_shopify: FakeS
     assert result.data == {"product": {"title": "Vase"}}
 
 
+@pytest.mark.live_database
 async def test_a_worker_started_after_the_fake_reaches_it(
     fake_shopify: FakeShopify, worker: Worker, resources: Resources
 ) -> None:

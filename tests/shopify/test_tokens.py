@@ -21,6 +21,9 @@ from seeit.shops.tokens import get_access_token
 from tests.fakes.shopify import FakeShopify
 from tests.support import session_token
 
+# Live: concurrent refreshes race on their own connections.
+pytestmark = pytest.mark.live_database
+
 SHOP = "tokens.myshopify.com"
 
 

@@ -104,6 +104,7 @@ async def test_both_header_spellings_are_accepted(client: httpx.AsyncClient, res
     assert [e.topic for e in await events(resources)] == ["customers/redact", "customers/redact"]
 
 
+@pytest.mark.live_database
 async def test_the_same_delivery_sent_ten_times_at_once_is_processed_once(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -270,6 +271,7 @@ async def queue_work(resources: Resources, shop_id: uuid.UUID, day: date) -> dic
     return ids
 
 
+@pytest.mark.live_database
 async def test_uninstall_erases_tokens_cancels_queued_work_with_refunds_and_refuses_later_calls(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
@@ -306,6 +308,7 @@ async def test_uninstall_erases_tokens_cancels_queued_work_with_refunds_and_refu
     assert admin.json()["error"]["code"] == proxy.json()["error"]["code"] == "shop_not_installed"
 
 
+@pytest.mark.live_database
 async def test_a_repeated_uninstall_refunds_nothing_more(client: httpx.AsyncClient, resources: Resources) -> None:
     shop = await create_shop(resources, SHOP)
     await queue_work(resources, shop.id, utcnow().date())

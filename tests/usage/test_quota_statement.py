@@ -6,6 +6,8 @@ import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from seeit.db import transaction
 from seeit.resources import Resources
 from seeit.usage.repository import (
@@ -18,6 +20,9 @@ from seeit.usage.repository import (
 )
 from tests.factories import add_usage
 from tests.support import create_shop
+
+# Live: concurrent transactions race on the quota's row locks.
+pytestmark = pytest.mark.live_database
 
 
 async def reserve_many(resources: Resources, window: QuotaWindow, count: int, kind: str = "composite") -> int:
