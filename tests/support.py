@@ -47,7 +47,7 @@ def proxy_query(shop_domain: str, *, secret: str = TEST_SECRET, now: float | Non
 
 
 def proxy_url(path: str, shop_domain: str, **extra: str) -> str:
-    return f"{path}?{proxy_query(shop_domain, **extra)}"
+    return f"{path}?{proxy_query(shop_domain, secret=TEST_SECRET, now=None, **extra)}"
 
 
 def session_token(

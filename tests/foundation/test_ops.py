@@ -42,7 +42,7 @@ async def _readyz_with(settings: Settings, resources: Resources, **changes: Any)
     if "redis_url" in changes:
         # A Redis client pointed at a closed port: connecting fails on first use.
         dead = Redis.from_url(changes["redis_url"], socket_connect_timeout=0.5)
-        broken = dataclasses.replace(resources, arq=dead)  # type: ignore[arg-type]
+        broken = dataclasses.replace(resources, arq=dead)
     else:
         broken = await Resources.open(broken_settings, arq=resources.arq)
     app = create_app(broken_settings, broken)
@@ -167,7 +167,7 @@ async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool
 
     async def start_on_a_broken_protocol(self: Transaction) -> None:
         if not broken:
-            broken.append(self._connection)  # type: ignore[attr-defined]
+            broken.append(self._connection)
             raise asyncpg.exceptions.InternalClientError(
                 "cannot switch to state 15; another operation (2) is in progress"
             )

@@ -18,7 +18,8 @@ from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
-from seeit.imaging import GeminiImageModel, PixelPool
+from seeit.imaging import GeminiImageModel
+from seeit.imaging.pool import PixelPool
 from seeit.renders import tasks
 from seeit.resources import Resources
 from tests.conftest import make_worker

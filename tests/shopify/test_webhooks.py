@@ -16,10 +16,12 @@ import pytest
 from arq.worker import Worker
 from sqlalchemy import func, select, text
 
+from seeit.assets import service as assets_service
 from seeit.config import Settings
 from seeit.db import transaction, utcnow
 from seeit.models import RenderJob, RoomSession, Shop, UsageDaily, WebhookEvent
 from seeit.resources import Resources
+from seeit.shops import service as shops_service
 from seeit.webhooks import service as webhook_topics
 from tests.conftest import TEST_SECRET
 from tests.support import admin_headers, create_shop, proxy_url
@@ -207,8 +209,8 @@ async def test_product_webhooks_reach_the_asset_lifecycle(
         seen.append(("deleted", (shop_id, product_gid)))
         return 0
 
-    monkeypatch.setattr(webhook_topics.assets, "product_changed", changed)
-    monkeypatch.setattr(webhook_topics.assets, "product_deleted", deleted)
+    monkeypatch.setattr(assets_service, "product_changed", changed)
+    monkeypatch.setattr(assets_service, "product_deleted", deleted)
 
     update = {"id": 8123, "admin_graphql_api_id": "gid://shopify/Product/8123", "images": [], "media": []}
     assert (await deliver(client, "products/update", update)).status_code == 200
@@ -218,12 +220,13 @@ async def test_product_webhooks_reach_the_asset_lifecycle(
 
 
 async def test_deliveries_for_an_unknown_shop_are_acknowledged(client: httpx.AsyncClient, resources: Resources) -> None:
-    for topic, payload in [
+    deliveries: list[tuple[str, dict[str, Any]]] = [
         ("app/uninstalled", {"id": 1}),
         ("products/update", {"id": 1, "images": []}),
         ("products/delete", {"id": 1}),
         ("customers/redact", {"customer": {"id": 1}}),
-    ]:
+    ]
+    for topic, payload in deliveries:
         response = await deliver(client, topic, payload, shop="gone.myshopify.com")
         assert response.status_code == 200, (topic, response.text)
 
@@ -392,16 +395,16 @@ async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
 
     await create_shop(resources, SHOP)
     await deliver(client, "app/uninstalled", {"id": 1})
-    real_redact = tasks.shops.redact_shop
+    real_redact = shops_service.redact_shop
     calls: list[str] = []
 
     async def fails_once(*args: Any, **kwargs: Any) -> bool:
         calls.append("called")
         if len(calls) == 1:
             raise RuntimeError("storage answered 503")
-        return await real_redact(*args, **kwargs)
+        return bool(await real_redact(*args, **kwargs))
 
-    monkeypatch.setattr(tasks.shops, "redact_shop", fails_once)
+    monkeypatch.setattr(shops_service, "redact_shop", fails_once)
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="flaky")
     [event] = [e for e in await events(resources) if e.event_key == "flaky"]
     job_key = f"arq:job:{tasks.redact_shop_job(event.id, SHOP).job_id}"

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.live_database
 async def reserve_many(resources: Resources, window: QuotaWindow, count: int, kind: str = "composite") -> int:
     async def one(i: int) -> bool:
         async with transaction(resources) as session:
-            return await reserve_render(session, "cleanup" if i % 3 == 0 else "composite", window)  # type: ignore[arg-type]
+            return await reserve_render(session, "cleanup" if i % 3 == 0 else "composite", window)
 
     results = await asyncio.gather(*(one(i) for i in range(count)))
     return sum(results)
