@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import httpx
 
 from seeit.resources import Resources
+from seeit.shops import repository as shops_repository
 from seeit.usage.repository import utc_today
 from tests.analytics.orders import VISITOR, add_event, add_render, line, order
 from tests.shopify.test_webhooks import deliver
@@ -110,3 +112,29 @@ async def test_the_range_defaults_to_30_days_and_is_checked(client: httpx.AsyncC
     )
     assert reversed_range.status_code == too_long.status_code == 422
     assert (await client.get("/api/admin/analytics")).status_code == 401
+
+
+async def test_top_products_carry_their_titles_from_shopify_and_do_without_when_it_is_down(
+    client: httpx.AsyncClient, resources: Resources, fake_shopify: Any
+) -> None:
+    assert (await client.post("/auth/token-exchange", headers=admin_headers(SHOP))).status_code == 200
+    fake_shopify.add_product(SHOP, ARMCHAIR, "Ochre lounge armchair")
+    async with resources.sessionmaker() as session:
+        found = await shops_repository.shop_id_for(session, SHOP)
+    assert found is not None
+    await add_event(resources, found, "rendered", product=ARMCHAIR)
+    await add_event(resources, found, "opened", product=LAMP)  # Shopify no longer has the lamp
+
+    body = (await client.get("/api/admin/analytics", headers=admin_headers(SHOP))).json()
+    assert [(p["product_id"], p["title"]) for p in body["products"]] == [
+        (str(ARMCHAIR), "Ochre lounge armchair"),
+        (str(LAMP), None),
+    ]
+    [asked] = [r for r in fake_shopify.graphql_requests(SHOP) if "SeeItProductTitles" in r.body["query"]]
+    assert asked.body["variables"] == {"first": 2, "query": f"id:{ARMCHAIR} OR id:{LAMP}"}
+
+    fake_shopify.fail_next(SHOP, 503)
+    down = await client.get("/api/admin/analytics", headers=admin_headers(SHOP))
+    assert down.status_code == 200, "the numbers are ours: they do not wait on Shopify"
+    assert [p["title"] for p in down.json()["products"]] == [None, None]
+    assert down.json()["totals"]["renders"] == 1

@@ -62,7 +62,9 @@ async def get_analytics(
 ) -> AnalyticsOut:
     """The funnel over at most 366 days (default: the last 30): shoppers who opened the visualizer, uploaded a
     room, rendered, shared, downloaded and added to cart; orders attributed to renders and their revenue; the
-    rates between the steps. In all, per UTC day and for the 20 most rendered products."""
+    rates between the steps. In all, per UTC day and for the 20 most rendered products (with their titles at
+    Shopify, null when Shopify cannot be read just now)."""
     resources: Resources = request.app.state.resources
     first_day, last_day = usage_range(first, last, utc_today())
-    return await service.analytics(session, resources.settings, shop.id, first_day, last_day)
+    out = await service.analytics(session, resources.settings, shop.id, first_day, last_day)
+    return await service.with_titles(resources, shop.shop_domain, out)

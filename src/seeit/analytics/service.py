@@ -25,6 +25,9 @@ from seeit.config import Settings
 from seeit.db import driver_connection
 from seeit.renders import repository as renders_repository
 from seeit.resources import Resources
+from seeit.shopify.admin_api import admin_api
+from seeit.shopify.catalog import fetch_product_titles
+from seeit.shopify.errors import ShopifyError
 from seeit.shopify.ids import numeric_id, to_gid
 
 log = logging.getLogger(__name__)
@@ -173,12 +176,7 @@ def _product_rank(item: tuple[str, Shoppers]) -> tuple[int, ...]:
 
 
 async def analytics(
-    session: AsyncSession,
-    settings: Settings,
-    shop_id: uuid.UUID,
-    first: date,
-    last: date,
-    titles: dict[str, str] | None = None,
+    session: AsyncSession, settings: Settings, shop_id: uuid.UUID, first: date, last: date
 ) -> AnalyticsOut:
     """The funnel from ``first`` to ``last`` (UTC days, inclusive): in all, per day, per product."""
     start, end = _bounds(first, last)
@@ -205,7 +203,7 @@ async def analytics(
             ProductFunnelOut(
                 product_id=numeric_id(gid),
                 product_gid=gid,
-                title=(titles or {}).get(gid),
+                title=None,
                 **_funnel(shoppers),
             )
             for gid, shoppers in top
@@ -213,8 +211,20 @@ async def analytics(
     )
 
 
-def top_product_gids(out: AnalyticsOut) -> list[str]:
-    return [product.product_gid for product in out.products]
+async def with_titles(resources: Resources, shop_domain: str, out: AnalyticsOut) -> AnalyticsOut:
+    """The funnel with its products' titles read from Shopify; without them when Shopify cannot answer now
+    (the numbers are ours and do not wait on Shopify)."""
+    if not out.products:
+        return out
+    try:
+        titles = await fetch_product_titles(
+            admin_api(resources, shop_domain), [product.product_gid for product in out.products]
+        )
+    except ShopifyError as exc:
+        log.info("analytics of %s without product titles: %s", shop_domain, exc)
+        return out
+    products = [product.model_copy(update={"title": titles.get(product.product_gid)}) for product in out.products]
+    return out.model_copy(update={"products": products})
 
 
 # --- redaction -----------------------------------------------------------------------------------------
