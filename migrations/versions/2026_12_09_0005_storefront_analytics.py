@@ -1,4 +1,4 @@
-"""Storefront events (what shoppers did in the block) and orders attributed to renders.
+"""Storefront events (what shoppers did in the block), their counts by day, and orders attributed to renders.
 
 Revision ID: 0005_storefront_analytics
 Revises: 0004_render_heartbeat
@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("visitor_id", sa.UUID(), nullable=False),
         sa.Column("customer_id", sa.Text(), nullable=True),
-        sa.Column("product_id", sa.Text(), nullable=True),
+        sa.Column("product_id", sa.Text(), nullable=False),
         sa.Column("variant_id", sa.Text(), nullable=True),
         sa.Column("render_id", sa.UUID(), nullable=True),
         sa.CheckConstraint(f"kind IN ({kinds})", name=op.f("ck_storefront_events_kind")),
@@ -39,18 +39,27 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_storefront_events")),
     )
     op.create_index(
-        op.f("ix_storefront_events_shop_id_occurred_at"),
-        "storefront_events",
-        ["shop_id", "occurred_at"],
-        postgresql_include=["kind", "product_id", "visitor_id"],
-    )
-    op.create_index(
         op.f("ix_storefront_events_shop_id_customer_id"),
         "storefront_events",
         ["shop_id", "customer_id"],
         postgresql_where=sa.text("customer_id IS NOT NULL"),
     )
     op.create_index(op.f("ix_storefront_events_shop_id_visitor_id"), "storefront_events", ["shop_id", "visitor_id"])
+
+    op.create_table(
+        "storefront_event_counts",
+        sa.Column("shop_id", sa.UUID(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("product_id", sa.Text(), nullable=False),
+        sa.Column("kind", sa.Text(), nullable=False),
+        sa.Column("events", sa.Integer(), nullable=False),
+        sa.CheckConstraint(f"kind IN ({kinds})", name=op.f("ck_storefront_event_counts_kind")),
+        sa.CheckConstraint("events > 0", name=op.f("ck_storefront_event_counts_events_positive")),
+        sa.ForeignKeyConstraint(
+            ["shop_id"], ["shops.id"], name=op.f("fk_storefront_event_counts_shop_id_shops"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("shop_id", "day", "product_id", "kind", name=op.f("pk_storefront_event_counts")),
+    )
 
     op.create_table(
         "order_attributions",
@@ -77,4 +86,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("order_attributions")
+    op.drop_table("storefront_event_counts")
     op.drop_table("storefront_events")

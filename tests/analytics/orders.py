@@ -6,6 +6,8 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import text
+
 from seeit.db import transaction, utcnow
 from seeit.models import RenderJob, StorefrontEvent
 from seeit.resources import Resources
@@ -91,17 +93,29 @@ async def add_render(resources: Resources, shop_id: uuid.UUID, product: int) -> 
     return job_id
 
 
+_COUNT = text(
+    """
+    INSERT INTO storefront_event_counts AS counted (shop_id, day, product_id, kind, events)
+    VALUES (:shop_id, :day, :product_id, :kind, 1)
+    ON CONFLICT (shop_id, day, product_id, kind) DO UPDATE SET events = counted.events + 1
+    """
+)
+
+
 async def add_event(
     resources: Resources,
     shop_id: uuid.UUID,
     kind: str,
     *,
-    product: int | None = None,
+    product: int,
     visitor: uuid.UUID = VISITOR,
     customer: str | None = None,
     ago: timedelta = timedelta(0),
     render: uuid.UUID | None = None,
 ) -> None:
+    """An event ``ago`` in the past, counted in its day as ``POST /proxy/events`` counts them."""
+    at = utcnow() - ago
+    product_gid = f"gid://shopify/Product/{product}"
     async with transaction(resources) as session:
         session.add(
             StorefrontEvent(
@@ -109,8 +123,9 @@ async def add_event(
                 kind=kind,
                 visitor_id=visitor,
                 customer_id=customer,
-                product_id=f"gid://shopify/Product/{product}" if product is not None else None,
+                product_id=product_gid,
                 render_id=render,
-                occurred_at=utcnow() - ago,
+                occurred_at=at,
             )
         )
+        await session.execute(_COUNT, {"shop_id": shop_id, "day": at.date(), "product_id": product_gid, "kind": kind})

@@ -10,18 +10,31 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from seeit.models import StorefrontEvent
+from seeit.models import StorefrontEvent, StorefrontEventCount
 from seeit.resources import Resources
+from seeit.usage.repository import utc_today
 from tests.support import create_shop, proxy_url
 
 SHOP = "events.myshopify.com"
 VISITOR = "7d6a4c1e-93b1-4f39-9e4a-3f2a1c5d8e90"
+OPENED = {"kind": "opened", "product_id": "8123"}
 
 
 async def stored(resources: Resources) -> list[StorefrontEvent]:
     async with resources.sessionmaker() as session:
         rows = await session.scalars(select(StorefrontEvent).order_by(StorefrontEvent.kind))
         return list(rows.all())
+
+
+async def day_counts(resources: Resources) -> set[tuple[str, int]]:
+    async with resources.sessionmaker() as session:
+        rows = await session.execute(
+            select(StorefrontEventCount.kind, StorefrontEventCount.events).where(
+                StorefrontEventCount.day == utc_today(),
+                StorefrontEventCount.product_id == "gid://shopify/Product/8123",
+            )
+        )
+        return {(row.kind, row.events) for row in rows}
 
 
 def batch(*events: dict[str, Any], visitor: str = VISITOR) -> dict[str, Any]:
@@ -58,11 +71,14 @@ async def test_a_batch_is_stored_with_the_visitor_and_the_logged_in_customer(
     assert cart.render_id == rendered.render_id == uuid.UUID(render)
     assert opened.variant_id is None
     assert opened.render_id is None
+    # The day's counts moved in the same statement; a second batch adds to them.
+    await client.post(proxy_url("/proxy/events", SHOP), json=batch(OPENED, OPENED))
+    assert await day_counts(resources) == {("opened", 3), ("rendered", 1), ("added_to_cart", 1)}
 
 
 async def test_an_anonymous_shopper_is_only_a_visitor_id(client: httpx.AsyncClient, resources: Resources) -> None:
     await create_shop(resources, SHOP)
-    response = await client.post(proxy_url("/proxy/events", SHOP), json=batch({"kind": "opened", "product_id": "1"}))
+    response = await client.post(proxy_url("/proxy/events", SHOP), json=batch(OPENED))
     assert response.status_code == 204
     [row] = await stored(resources)
     assert row.customer_id is None
@@ -76,12 +92,13 @@ async def test_an_anonymous_shopper_is_only_a_visitor_id(client: httpx.AsyncClie
         batch({"kind": "opened", "product_id": "shoe"}),
         batch({"kind": "opened", "product_id": "gid://shopify/Order/1"}),
         batch({"kind": "opened", "product_id": "1", "email": "a@example.com"}),
-        batch({"kind": "opened"}, visitor="not-a-uuid"),
+        batch({"kind": "opened", "product_id": "1"}, visitor="not-a-uuid"),
+        batch({"kind": "opened"}),
         batch(*[{"kind": "opened", "product_id": "1"}] * 26),
         {"visitor_id": VISITOR, "events": []},
-        {"visitor_id": VISITOR, "events": [{"kind": "opened"}], "name": "Ada"},
+        {"visitor_id": VISITOR, "events": [{"kind": "opened", "product_id": "1"}], "name": "Ada"},
     ],
-    ids=["kind", "product", "other-gid", "extra-field", "visitor", "too-many", "empty", "personal-data"],
+    ids=["kind", "product", "other-gid", "extra-field", "visitor", "no-product", "too-many", "empty", "personal-data"],
 )
 async def test_a_malformed_batch_is_refused_whole(
     client: httpx.AsyncClient, resources: Resources, body: dict[str, Any]
@@ -95,7 +112,7 @@ async def test_a_malformed_batch_is_refused_whole(
 
 async def test_an_unsigned_batch_is_refused(client: httpx.AsyncClient, resources: Resources) -> None:
     await create_shop(resources, SHOP)
-    response = await client.post(f"/proxy/events?shop={SHOP}", json=batch({"kind": "opened"}))
+    response = await client.post(f"/proxy/events?shop={SHOP}", json=batch({"kind": "opened", "product_id": "1"}))
     assert response.status_code == 401
     assert await stored(resources) == []
 
@@ -115,14 +132,12 @@ async def test_a_flood_from_one_visitor_is_rate_limited(client: httpx.AsyncClien
     resources.settings.events_rate_limit_per_minute = 40  # a visitor may send 2 batches a minute
     try:
         answers = [
-            (await client.post(proxy_url("/proxy/events", SHOP), json=batch({"kind": "opened"}))).status_code
-            for _ in range(3)
+            (await client.post(proxy_url("/proxy/events", SHOP), json=batch(OPENED))).status_code for _ in range(3)
         ]
-        other = await client.post(
-            proxy_url("/proxy/events", SHOP), json=batch({"kind": "opened"}, visitor=str(uuid.uuid4()))
-        )
+        other = await client.post(proxy_url("/proxy/events", SHOP), json=batch(OPENED, visitor=str(uuid.uuid4())))
     finally:
         resources.settings.events_rate_limit_per_minute = 1200
     assert answers == [204, 204, 429]
     assert other.status_code == 204, "another shopper is not held back by the first"
     assert len(await stored(resources)) == 3
+    assert await day_counts(resources) == {("opened", 3)}

@@ -168,7 +168,9 @@ class Visualizer {
   async open() {
     this.config = this.config || (await this.host.config());
     this.dialog.showModal();
-    this.report('opened');
+    // Once a page: the funnel counts the pages on which a shopper opened See It, not each reopening.
+    if (!this.reportedOpen) this.report('opened');
+    this.reportedOpen = true;
     const pick = this.photoStep.querySelector('input');
     if (!this.room) this.show(this.photoStep, pick);
     else this.dialog.querySelector('.see-it-dialog__step:not([hidden]) ' + FOCUSABLE)?.focus();

@@ -6,29 +6,37 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.models import EVENT_KINDS
-
 
 @dataclass(frozen=True)
 class NewEvent:
     kind: str
-    product_id: str | None
+    product_id: str
     variant_id: str | None
     render_id: uuid.UUID | None
 
 
-# One statement per batch, whatever its size: the rows travel as four arrays.
-_INSERT_EVENTS = """
-INSERT INTO storefront_events (id, shop_id, kind, visitor_id, customer_id, product_id, variant_id, render_id)
-SELECT gen_random_uuid(), $1, e.kind, $2, $3, e.product_id, e.variant_id, e.render_id
-FROM unnest($4::text[], $5::text[], $6::text[], $7::uuid[]) AS e(kind, product_id, variant_id, render_id)
+# One statement per batch, whatever its size: the rows travel as four arrays, and the day's counts move in the
+# same statement. The counts are upserted in (product, kind) order, so two batches never wait on each other in
+# opposite orders.
+_APPEND_EVENTS = """
+WITH batch AS (
+    SELECT e.kind, e.product_id, e.variant_id, e.render_id
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::uuid[]) AS e(kind, product_id, variant_id, render_id)
+), stored AS (
+    INSERT INTO storefront_events (id, shop_id, kind, visitor_id, customer_id, product_id, variant_id, render_id)
+    SELECT gen_random_uuid(), $1, kind, $2, $3, product_id, variant_id, render_id FROM batch
+)
+INSERT INTO storefront_event_counts AS counted (shop_id, day, product_id, kind, events)
+SELECT $1, (now() AT TIME ZONE 'UTC')::date, product_id, kind, count(*)
+FROM batch GROUP BY product_id, kind ORDER BY product_id, kind
+ON CONFLICT (shop_id, day, product_id, kind) DO UPDATE SET events = counted.events + excluded.events
 """
 
 
@@ -39,9 +47,13 @@ async def insert_events_on_driver(
     customer_id: str | None,
     events: Sequence[NewEvent],
 ) -> None:
-    """Append a batch of one visitor's events, on a request's asyncpg connection."""
+    """Append a batch of one visitor's events and count them in their day, in the transaction open on a
+    request's asyncpg connection."""
+    # Analytics, not money: a crash may lose the last moment's events, and the shopper's beacon never waits
+    # for the disk (bench/analytics.py measures both commits).
+    await driver.execute("SET LOCAL synchronous_commit TO OFF")
     await driver.execute(
-        _INSERT_EVENTS,
+        _APPEND_EVENTS,
         shop_id,
         visitor_id,
         customer_id,
@@ -149,80 +161,47 @@ async def save_attribution(session: AsyncSession, attribution: NewAttribution) -
 # --- the funnel ----------------------------------------------------------------------------------------
 
 
-def _counts_by_kind() -> str:
-    return ", ".join(f"count(*) FILTER (WHERE kind = '{kind}') AS {kind}" for kind in EVENT_KINDS)
-
-
-# Each step counts shoppers, not clicks: a visitor is counted once per kind in each group. The DISTINCT
-# runs over the index's own columns (``ix_storefront_events_shop_id_occurred_at`` includes them).
-_SHOPPERS_BY_DAY = text(
-    f"""
-    WITH seen AS (
-        SELECT DISTINCT (occurred_at AT TIME ZONE 'UTC')::date AS day, kind, visitor_id
-        FROM storefront_events
-        WHERE shop_id = :shop_id AND occurred_at >= :start AND occurred_at < :end
-    )
-    SELECT day, {_counts_by_kind()} FROM seen GROUP BY day
-    """
-)
-
-_SHOPPERS_BY_PRODUCT = text(
-    f"""
-    WITH seen AS (
-        SELECT DISTINCT product_id, kind, visitor_id
-        FROM storefront_events
-        WHERE shop_id = :shop_id AND occurred_at >= :start AND occurred_at < :end AND product_id IS NOT NULL
-    )
-    SELECT product_id, {_counts_by_kind()} FROM seen GROUP BY product_id
-    """
-)
-
-_SHOPPERS_IN_RANGE = text(
-    f"""
-    WITH seen AS (
-        SELECT DISTINCT kind, visitor_id
-        FROM storefront_events
-        WHERE shop_id = :shop_id AND occurred_at >= :start AND occurred_at < :end
-    )
-    SELECT {_counts_by_kind()} FROM seen
-    """
-)
-
-
 @dataclass
-class Shoppers:
-    """Distinct visitors per event kind, and the orders and revenue attributed."""
+class Tally:
+    """Events per kind, and the orders and revenue attributed."""
 
     by_kind: dict[str, int] = field(default_factory=dict)
     orders: int = 0
     revenue: dict[str, Decimal] = field(default_factory=dict)
 
 
-def _shoppers(row: Any) -> Shoppers:
-    return Shoppers(by_kind={kind: int(getattr(row, kind)) for kind in EVENT_KINDS})
+# The funnel reads the day counts, a few rows per product and day, never the events themselves.
+_EVENTS_BY_DAY = text(
+    """
+    SELECT day, kind, sum(events) AS events FROM storefront_event_counts
+    WHERE shop_id = :shop_id AND day BETWEEN :first AND :last GROUP BY day, kind
+    """
+)
+
+_EVENTS_BY_PRODUCT = text(
+    """
+    SELECT product_id, kind, sum(events) AS events FROM storefront_event_counts
+    WHERE shop_id = :shop_id AND day BETWEEN :first AND :last GROUP BY product_id, kind
+    """
+)
 
 
-def _params(shop_id: uuid.UUID, start: datetime, end: datetime) -> dict[str, Any]:
-    return {"shop_id": shop_id, "start": start, "end": end}
+def _range(shop_id: uuid.UUID, first: date, last: date) -> dict[str, Any]:
+    return {"shop_id": shop_id, "first": first, "last": last}
 
 
-async def shoppers_by_day(
-    session: AsyncSession, shop_id: uuid.UUID, start: datetime, end: datetime
-) -> dict[date, Shoppers]:
-    rows = await session.execute(_SHOPPERS_BY_DAY, _params(shop_id, start, end))
-    return {row.day: _shoppers(row) for row in rows}
+async def events_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> dict[date, Tally]:
+    days: dict[date, Tally] = {}
+    for row in await session.execute(_EVENTS_BY_DAY, _range(shop_id, first, last)):
+        days.setdefault(row.day, Tally()).by_kind[row.kind] = int(row.events)
+    return days
 
 
-async def shoppers_by_product(
-    session: AsyncSession, shop_id: uuid.UUID, start: datetime, end: datetime
-) -> dict[str, Shoppers]:
-    rows = await session.execute(_SHOPPERS_BY_PRODUCT, _params(shop_id, start, end))
-    return {row.product_id: _shoppers(row) for row in rows}
-
-
-async def shoppers_in_range(session: AsyncSession, shop_id: uuid.UUID, start: datetime, end: datetime) -> Shoppers:
-    row = (await session.execute(_SHOPPERS_IN_RANGE, _params(shop_id, start, end))).one()
-    return _shoppers(row)
+async def events_by_product(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> dict[str, Tally]:
+    products: dict[str, Tally] = {}
+    for row in await session.execute(_EVENTS_BY_PRODUCT, _range(shop_id, first, last)):
+        products.setdefault(row.product_id, Tally()).by_kind[row.kind] = int(row.events)
+    return products
 
 
 _ORDERS_BY_DAY = text(
@@ -245,25 +224,30 @@ _ORDERS_BY_PRODUCT = text(
 )
 
 
-def _add_orders(into: Shoppers, orders: int, currency: str, revenue: Decimal) -> None:
+def _add_orders(into: Tally, orders: int, currency: str, revenue: Decimal) -> None:
     into.orders += orders
     into.revenue[currency] = into.revenue.get(currency, Decimal(0)) + revenue
 
 
+def _times(shop_id: uuid.UUID, first: date, last: date) -> dict[str, Any]:
+    start = datetime.combine(first, time(), UTC)
+    return {"shop_id": shop_id, "start": start, "end": start + timedelta(days=(last - first).days + 1)}
+
+
 async def add_orders_by_day(
-    session: AsyncSession, shop_id: uuid.UUID, start: datetime, end: datetime, days: dict[date, Shoppers]
+    session: AsyncSession, shop_id: uuid.UUID, first: date, last: date, days: dict[date, Tally]
 ) -> None:
-    """Add each day's attributed orders and revenue to ``days`` (days with orders only are added)."""
-    for row in await session.execute(_ORDERS_BY_DAY, _params(shop_id, start, end)):
-        _add_orders(days.setdefault(row.day, Shoppers()), row.orders, row.currency, row.revenue)
+    """Add each UTC day's attributed orders and revenue to ``days``."""
+    for row in await session.execute(_ORDERS_BY_DAY, _times(shop_id, first, last)):
+        _add_orders(days.setdefault(row.day, Tally()), row.orders, row.currency, row.revenue)
 
 
 async def add_orders_by_product(
-    session: AsyncSession, shop_id: uuid.UUID, start: datetime, end: datetime, products: dict[str, Shoppers]
+    session: AsyncSession, shop_id: uuid.UUID, first: date, last: date, products: dict[str, Tally]
 ) -> None:
     """Add each product's attributed orders and the revenue of its attributed lines to ``products``."""
-    for row in await session.execute(_ORDERS_BY_PRODUCT, _params(shop_id, start, end)):
-        _add_orders(products.setdefault(row.product_id, Shoppers()), row.orders, row.currency, row.revenue)
+    for row in await session.execute(_ORDERS_BY_PRODUCT, _times(shop_id, first, last)):
+        _add_orders(products.setdefault(row.product_id, Tally()), row.orders, row.currency, row.revenue)
 
 
 # --- redaction -----------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: EventKind
-    product_id: ProductId | None = None
+    product_id: ProductId
     variant_id: VariantId | None = None
     render_id: uuid.UUID | None = Field(default=None, description="The render the event is about, if any")
 
@@ -38,14 +38,14 @@ class EventBatchIn(BaseModel):
 
 
 class FunnelOut(BaseModel):
-    """Shoppers (distinct visitors) at each step, the orders attributed to renders, and the rates between."""
+    """What shoppers did, counted, the orders attributed to renders, and the rates between the steps."""
 
-    opens: int = Field(description="Shoppers who opened the visualizer")
-    uploads: int = Field(description="Shoppers who uploaded a room photo")
-    renders: int = Field(description="Shoppers who got a rendered picture")
-    shares: int = Field(description="Shoppers who shared a picture")
-    downloads: int = Field(description="Shoppers who downloaded a picture")
-    carts: int = Field(description="Shoppers who added the product to their cart from the picture")
+    opens: int = Field(description="Product pages on which a shopper opened the visualizer")
+    uploads: int = Field(description="Room photos uploaded")
+    renders: int = Field(description="Pictures rendered")
+    shares: int = Field(description="Pictures shared")
+    downloads: int = Field(description="Pictures downloaded")
+    carts: int = Field(description="Adds to cart from a picture")
     orders: int = Field(description="Orders attributed to a render")
     revenue: dict[str, Decimal] = Field(description="Attributed revenue by currency (the shop's currency)")
     render_rate: float | None = Field(description="renders / opens; null without opens")

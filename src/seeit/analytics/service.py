@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.analytics import repository
-from seeit.analytics.repository import NewAttribution, NewEvent, Shoppers
+from seeit.analytics.repository import NewAttribution, NewEvent, Tally
 from seeit.analytics.schemas import (
     AnalyticsOut,
     DayFunnelOut,
@@ -48,13 +48,13 @@ async def record_events(resources: Resources, shop_id: uuid.UUID, batch: EventBa
     events = [
         NewEvent(
             kind=event.kind,
-            product_id=to_gid("Product", event.product_id) if event.product_id else None,
+            product_id=to_gid("Product", event.product_id),
             variant_id=to_gid("ProductVariant", event.variant_id) if event.variant_id else None,
             render_id=event.render_id,
         )
         for event in batch.events
     ]
-    async with driver_connection(resources, transaction=False) as driver:
+    async with driver_connection(resources, transaction=True) as driver:
         await repository.insert_events_on_driver(driver, shop_id, batch.visitor_id, customer_id, events)
     return len(events)
 
@@ -148,29 +148,33 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _funnel(shoppers: Shoppers) -> dict[str, Any]:
-    kinds = shoppers.by_kind
-    renders = kinds.get("rendered", 0)
+def _funnel(tally: Tally) -> dict[str, Any]:
+    kinds = tally.by_kind
+    opens, renders, carts = kinds.get("opened", 0), kinds.get("rendered", 0), kinds.get("added_to_cart", 0)
     return {
-        "opens": kinds.get("opened", 0),
+        "opens": opens,
         "uploads": kinds.get("room_uploaded", 0),
         "renders": renders,
         "shares": kinds.get("shared", 0),
         "downloads": kinds.get("downloaded", 0),
-        "carts": kinds.get("added_to_cart", 0),
-        "orders": shoppers.orders,
-        "revenue": dict(sorted(shoppers.revenue.items())),
-        "render_rate": _rate(renders, kinds.get("opened", 0)),
-        "cart_rate": _rate(kinds.get("added_to_cart", 0), renders),
-        "order_rate": _rate(shoppers.orders, renders),
+        "carts": carts,
+        "orders": tally.orders,
+        "revenue": dict(sorted(tally.revenue.items())),
+        "render_rate": _rate(renders, opens),
+        "cart_rate": _rate(carts, renders),
+        "order_rate": _rate(tally.orders, renders),
     }
 
 
-def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    return datetime.combine(first, time(), UTC), datetime.combine(last + timedelta(days=1), time(), UTC)
+def _add(into: Tally, other: Tally) -> None:
+    for kind, count in other.by_kind.items():
+        into.by_kind[kind] = into.by_kind.get(kind, 0) + count
+    into.orders += other.orders
+    for currency, amount in other.revenue.items():
+        into.revenue[currency] = into.revenue.get(currency, Decimal(0)) + amount
 
 
-def _product_rank(item: tuple[str, Shoppers]) -> tuple[int, ...]:
+def _product_rank(item: tuple[str, Tally]) -> tuple[int, ...]:
     kinds = item[1].by_kind
     return (kinds.get("rendered", 0), kinds.get("added_to_cart", 0), item[1].orders, kinds.get("opened", 0))
 
@@ -179,16 +183,13 @@ async def analytics(
     session: AsyncSession, settings: Settings, shop_id: uuid.UUID, first: date, last: date
 ) -> AnalyticsOut:
     """The funnel from ``first`` to ``last`` (UTC days, inclusive): in all, per day, per product."""
-    start, end = _bounds(first, last)
-    totals = await repository.shoppers_in_range(session, shop_id, start, end)
-    days = await repository.shoppers_by_day(session, shop_id, start, end)
-    products = await repository.shoppers_by_product(session, shop_id, start, end)
-    await repository.add_orders_by_day(session, shop_id, start, end, days)
-    await repository.add_orders_by_product(session, shop_id, start, end, products)
+    days = await repository.events_by_day(session, shop_id, first, last)
+    products = await repository.events_by_product(session, shop_id, first, last)
+    await repository.add_orders_by_day(session, shop_id, first, last, days)
+    await repository.add_orders_by_product(session, shop_id, first, last, products)
+    totals = Tally()
     for day in days.values():
-        for currency, amount in day.revenue.items():
-            totals.revenue[currency] = totals.revenue.get(currency, Decimal(0)) + amount
-        totals.orders += day.orders
+        _add(totals, day)
     top = sorted(products.items(), key=_product_rank, reverse=True)[:TOP_PRODUCTS]
     return AnalyticsOut(
         first=first,
@@ -196,17 +197,12 @@ async def analytics(
         attribution_window_days=settings.attribution_window_days,
         totals=FunnelOut(**_funnel(totals)),
         days=[
-            DayFunnelOut(date=day, **_funnel(days.get(day, Shoppers())))
+            DayFunnelOut(date=day, **_funnel(days.get(day, Tally())))
             for day in (first + timedelta(days=n) for n in range((last - first).days + 1))
         ],
         products=[
-            ProductFunnelOut(
-                product_id=numeric_id(gid),
-                product_gid=gid,
-                title=None,
-                **_funnel(shoppers),
-            )
-            for gid, shoppers in top
+            ProductFunnelOut(product_id=numeric_id(gid), product_gid=gid, title=None, **_funnel(tally))
+            for gid, tally in top
         ],
     )
 

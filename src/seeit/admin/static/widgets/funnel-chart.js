@@ -54,7 +54,7 @@ function figure(chart, caption) {
   return box;
 }
 
-/** Shoppers at each step, a bar each, with the share of the step before. */
+/** Each step of the funnel, a bar each, with its share of the step before. */
 export function funnelChart(totals) {
   const row = 40;
   const height = STEPS.length * row;
