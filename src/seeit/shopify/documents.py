@@ -58,8 +58,9 @@ query SeeItProductTitles($first: Int!, $query: String) {
 }
 """
 
-# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml).
-ENABLED_PRODUCTS_FILTER = f"metafields.{METAFIELD_NAMESPACE}.enabled:true"
+# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml). In
+# Shopify's search syntax ``:`` separates a field from its value, so the one inside ``$app:see_it`` is escaped.
+ENABLED_PRODUCTS_FILTER = "metafields.{}.enabled:true".format(METAFIELD_NAMESPACE.replace(":", "\\:"))
 
 
 def enabled_products_after(product_number: int | None) -> str:

@@ -6,6 +6,7 @@ Shopify, a metafield term filters only when its definition has filtering enabled
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,15 @@ def filterable_keys() -> frozenset[str]:
     )
 
 
+def _field_and_value(term: str) -> tuple[str, str]:
+    """Split at the one unescaped ``:``, as Shopify does: ``metafields.$app\\:ns.key:value``. An unescaped
+    colon inside the field (``$app:ns``) would make Shopify search something else, so the fake refuses it."""
+    parts = re.split(r"(?<!\\):", term)
+    if len(parts) != 2:
+        raise AssertionError(f"search term {term!r} needs exactly one unescaped ':' (escape the namespace's as '\\:')")
+    return parts[0], parts[1]
+
+
 def matches_search(product: FakeProduct, query: str | None) -> bool:
     if not query:
         return True
@@ -41,11 +51,12 @@ def _matches_term(product: FakeProduct, term: str) -> bool:
     if term.startswith("id:"):
         return number == int(term.removeprefix("id:"))
     if term.startswith("metafields."):
-        path, _, wanted = term.rpartition(":")
+        path, wanted = _field_and_value(term)
         if path.count(".") < 2 or wanted.startswith(">"):
             raise AssertionError(f"unsupported search term {term!r}")
         rest = path.removeprefix("metafields.")
         namespace, _, key = rest.rpartition(".")
+        namespace = namespace.replace("\\:", ":")
         if key not in filterable_keys():
             return True  # Shopify ignores a filter on a definition without filtering enabled
         found = product.metafields.get((resolve_namespace(namespace), key))
