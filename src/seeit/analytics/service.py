@@ -95,7 +95,11 @@ async def attribute_order(
     claimed = await renders_repository.products_of_renders(
         session, shop_id, sorted({line.render_id for line in order.lines if line.render_id is not None})
     )
-    unclaimed = [line for line in order.lines if claimed.get(line.render_id or uuid.UUID(int=0)) != line.product_id]
+
+    def carries_its_render(line: OrderLine) -> bool:
+        return line.render_id is not None and claimed.get(line.render_id) == line.product_id
+
+    unclaimed = [line for line in order.lines if not carries_its_render(line)]
     window = timedelta(days=settings.attribution_window_days)
     rendered = await repository.renders_by_shopper(
         session,
@@ -109,7 +113,7 @@ async def attribute_order(
     lines: list[dict[str, Any]] = []
     render_id: uuid.UUID | None
     for line in order.lines:
-        if line.render_id is not None and claimed.get(line.render_id) == line.product_id:
+        if carries_its_render(line):
             render_id, matched_by = line.render_id, "render"
         elif line.product_id in rendered:
             render_id, matched_by = rendered[line.product_id].render_id, rendered[line.product_id].matched_by
