@@ -2,7 +2,7 @@
 
 Revision ID: 0005_storefront_analytics
 Revises: 0004_render_heartbeat
-Create Date: 2026-12-09 10:00:00+00:00
+Create Date: 2026-12-03 10:00:00+00:00
 """
 
 from collections.abc import Sequence
