@@ -105,6 +105,8 @@ def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
     from seeit.admin.router import api_router as admin_api_router
     from seeit.admin.router import router as admin_pages_router
+    from seeit.analytics.router import admin_router as analytics_admin_router
+    from seeit.analytics.router import storefront_router as analytics_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
     from seeit.billing.router import return_router as billing_return_router
@@ -133,6 +135,8 @@ def _domain_routers() -> list[APIRouter]:
         billing_return_router,
         admin_api_router,
         admin_pages_router,
+        analytics_router,
+        analytics_admin_router,
     ]
 
 

@@ -347,3 +347,10 @@ async def cancel_queued_renders(session: AsyncSession, shop_id: uuid.UUID, messa
 async def _refund_days(session: AsyncSession, shop_id: uuid.UUID, kind: RenderKind, days: list[date]) -> None:
     for day, n in sorted(Counter(days).items()):
         await refund_renders(session, shop_id, kind, day, n)
+
+
+async def products_of_renders(
+    session: AsyncSession, shop_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The product GID of each of these renders that belongs to the shop."""
+    return await repository.products_of_renders(session, shop_id, job_ids)

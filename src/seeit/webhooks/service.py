@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.analytics import service as analytics
 from seeit.assets import service as assets
 from seeit.billing import service as billing
 from seeit.config import Settings
@@ -87,16 +88,33 @@ async def _products_delete(session: AsyncSession, settings: Settings, event_id: 
 
 
 async def _customer_request(session: AsyncSession, settings: Settings, event_id: uuid.UUID, delivery: Delivery) -> bool:
-    # See It stores nothing about customers (room photos are anonymous and expire), so there is nothing to
-    # report or erase; the webhook_events row and this line are the record that the request was answered.
+    # The one thing See It keeps about customers is the storefront's analytics (``seeit.analytics``): events
+    # under Shopify's customer id and the orders attributed to renders. Room photos are anonymous and expire.
+    # A redaction erases them; a data request is answered by this line and the webhook_events row.
     customer = delivery.payload.get("customer") or {}
+    customer_id = analytics.customer_id_of(str(customer.get("id") or "") if isinstance(customer, dict) else "")
     request_id = (delivery.payload.get("data_request") or {}).get("id")
+    shop_id = await shops.shop_id_for(session, delivery.shop_domain)
+    if delivery.topic == "customers/redact":
+        orders = [str(order) for order in delivery.payload.get("orders_to_redact") or []]
+        erased = await analytics.erase_customer(session, shop_id, customer_id, orders) if shop_id else (0, 0)
+        log.info(
+            "%s for %s (customer %s): %d events and %d attributed orders erased",
+            delivery.topic,
+            delivery.shop_domain,
+            customer_id,
+            *erased,
+        )
+        return True
+    kept = await analytics.customer_records(session, shop_id, customer_id) if shop_id and customer_id else (0, 0)
     log.info(
-        "%s for %s (customer %s, request %s): no customer data is kept",
+        "%s for %s (customer %s, request %s): %d storefront events and %d attributed orders are kept under the"
+        " customer's id, nothing else",
         delivery.topic,
         delivery.shop_domain,
-        customer.get("id") if isinstance(customer, dict) else None,
+        customer_id,
         request_id,
+        *kept,
     )
     return True
 
@@ -104,6 +122,11 @@ async def _customer_request(session: AsyncSession, settings: Settings, event_id:
 async def _shop_redact(session: AsyncSession, settings: Settings, event_id: uuid.UUID, delivery: Delivery) -> bool:
     defer_job(session, redact_shop_job(event_id, delivery.shop_domain))
     return False
+
+
+async def _order_created(session: AsyncSession, settings: Settings, event_id: uuid.UUID, delivery: Delivery) -> bool:
+    await analytics.order_created(session, settings, delivery.shop_domain, delivery.payload)
+    return True
 
 
 async def _subscription_update(
@@ -121,6 +144,7 @@ HANDLERS: dict[str, Handler] = {
     "customers/redact": _customer_request,
     "shop/redact": _shop_redact,
     billing.SUBSCRIPTION_TOPIC: _subscription_update,
+    analytics.ORDER_TOPIC: _order_created,
 }
 
 

@@ -1,6 +1,7 @@
-"""The part of Shopify's product search syntax the service uses: ``id:>N`` and ``metafields.NS.KEY:VALUE``
-terms joined by ``AND``. As in Shopify, a metafield term filters only when its definition has filtering
-enabled (``capabilities.admin_filterable`` in ``shopify.app.toml``); otherwise it is ignored.
+"""The part of Shopify's product search syntax the service uses: ``id:>N``, ``id:N`` and
+``metafields.NS.KEY:VALUE`` terms joined by ``AND``, each term possibly alternatives joined by ``OR``. As in
+Shopify, a metafield term filters only when its definition has filtering enabled
+(``capabilities.admin_filterable`` in ``shopify.app.toml``); otherwise it is ignored.
 """
 
 from __future__ import annotations
@@ -37,23 +38,27 @@ def _field_and_value(term: str) -> tuple[str, str]:
 def matches_search(product: FakeProduct, query: str | None) -> bool:
     if not query:
         return True
+    return all(
+        any(_matches_term(product, alternative.strip()) for alternative in term.split(" OR "))
+        for term in (t.strip() for t in query.split(" AND "))
+    )
+
+
+def _matches_term(product: FakeProduct, term: str) -> bool:
     number = int(product.id.rsplit("/", 1)[-1])
-    for term in (t.strip() for t in query.split(" AND ")):
-        if term.startswith("id:>"):
-            if not number > int(term.removeprefix("id:>")):
-                return False
-        elif term.startswith("metafields."):
-            path, wanted = _field_and_value(term)
-            if path.count(".") < 2 or wanted.startswith(">"):
-                raise AssertionError(f"unsupported search term {term!r}")
-            rest = path.removeprefix("metafields.")
-            namespace, _, key = rest.rpartition(".")
-            namespace = namespace.replace("\\:", ":")
-            if key not in filterable_keys():
-                continue  # Shopify ignores a filter on a definition without filtering enabled
-            found = product.metafields.get((resolve_namespace(namespace), key))
-            if found is None or found[1] != wanted.strip('"'):
-                return False
-        else:
+    if term.startswith("id:>"):
+        return number > int(term.removeprefix("id:>"))
+    if term.startswith("id:"):
+        return number == int(term.removeprefix("id:"))
+    if term.startswith("metafields."):
+        path, wanted = _field_and_value(term)
+        if path.count(".") < 2 or wanted.startswith(">"):
             raise AssertionError(f"unsupported search term {term!r}")
-    return True
+        rest = path.removeprefix("metafields.")
+        namespace, _, key = rest.rpartition(".")
+        namespace = namespace.replace("\\:", ":")
+        if key not in filterable_keys():
+            return True  # Shopify ignores a filter on a definition without filtering enabled
+        found = product.metafields.get((resolve_namespace(namespace), key))
+        return found is not None and found[1] == wanted.strip('"')
+    raise AssertionError(f"unsupported search term {term!r}")
