@@ -17,6 +17,9 @@ from seeit.db import Base
 from seeit.resources import Resources
 from tests.conftest import _recreate_database
 
+# Live: migrations and cascades act on committed rows.
+pytestmark = pytest.mark.live_database
+
 SEED_TABLES = {"shops", "product_assets", "room_sessions", "render_jobs", "usage_daily"}
 
 
