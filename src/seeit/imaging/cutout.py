@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from seeit.imaging.background import fit_backdrop
+from seeit.imaging.background import Backdrop, fit_backdrop, local_backdrop
 from seeit.imaging.codec import has_transparency, resized
 from seeit.imaging.matting import matte
 from seeit.imaging.saliency import salient_object_map
@@ -21,6 +21,13 @@ from seeit.imaging.selfcheck import SelfCheck, check_cutout
 OUTPUT_MAX_SIDE = 2048
 # Segmentation runs at this size; edges are matted again at the output size.
 WORKING_MAX_SIDE = 1024
+# The network's edge is soft at its 320 px input: backdrop pixels are taken only this far (a share of the
+# long side) from what it calls product.
+BACKDROP_MARGIN = 0.015
+# A border the smooth fit explains this well is a studio backdrop, and the fit to it is kept.
+BORDER_PLAIN = 0.9
+# With less backdrop than this share of the frame in view, the interpolated model has too little to go on.
+MIN_KNOWN_BACKDROP = 0.1
 # Below this confidence the photo is refused and the merchant asked for a manual cut-out.
 CONFIDENCE_FLOOR = 0.5
 
@@ -57,6 +64,21 @@ def _from_own_alpha(img: Image.Image) -> Cutout:
     return Cutout(np.ascontiguousarray(rgba[top:bottom, left:right]), 1.0, box, scale)
 
 
+def _backdrop(work: NDArray[np.float32], saliency: NDArray[np.float32] | None) -> Backdrop:
+    """The backdrop model: a smooth fit to the border where that explains it (a studio sweep), else one fitted
+    around what the network calls product and corrected locally (a wall meeting a floor, a product cut by the
+    frame, a strong vignette)."""
+    border = fit_backdrop(work)
+    if saliency is None or border.plainness >= BORDER_PLAIN:
+        return border
+    margin = max(3, round(BACKDROP_MARGIN * max(work.shape[:2])))
+    near_product = cv2.dilate((saliency > 0.5).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    known = (saliency < 0.1) & ~near_product
+    if known.mean() < MIN_KNOWN_BACKDROP:
+        return border
+    return local_backdrop(work, known)
+
+
 def confidence_of(plainness: float, agreement: float, area: float, network: bool) -> float:
     """How far to trust a cut-out: a backdrop the model explains, and (with the network) a mask both agree on."""
     plain = float(np.clip((plainness - 0.55) / 0.35, 0, 1))
@@ -79,8 +101,8 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
         work_rgb = np.asarray(small, np.uint8)
     work = work_rgb.astype(np.float32) / 255.0
 
-    backdrop = fit_backdrop(work)
     saliency = salient_object_map(work_rgb, model_dir)
+    backdrop = _backdrop(work, saliency)
     seg = segment(work, backdrop, saliency)
     confidence = confidence_of(backdrop.plainness, seg.agreement, float(seg.mask.mean()), saliency is not None)
     check = check_cutout(seg.mask, work, backdrop.noise, saliency)

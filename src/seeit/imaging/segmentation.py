@@ -185,8 +185,12 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     h, w = img.shape[:2]
     unit = max(h, w) / REFERENCE_SIDE
     smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
-    bg = backdrop.colour
+    # Shadows are judged against the backdrop as lit; a pixel is like the backdrop if it matches either that or
+    # the locally corrected model (a wall meeting a floor, a shadow thrown away from the product).
+    bg = backdrop.lit
     diff = np.linalg.norm(smooth - bg, axis=2)
+    if backdrop.smooth is not None:
+        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
     lum, bg_lum = smooth.mean(axis=2), np.maximum(bg.mean(axis=2), 1e-3)
     ratio = lum / bg_lum
     chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
