@@ -25,6 +25,10 @@ Mask = NDArray[np.bool_]
 # The long side the pixel sizes below were tuned at. Photos smaller than the working size are segmented at
 # their own size, so every window scales by ``long side / REFERENCE_SIDE`` to cover the same part of the product.
 REFERENCE_SIDE = 1024
+# A glossy floor's reflection fades with distance: its far third is at most this strong against its near third.
+# Legs crossing from a wall onto a darker floor, or a lamp's stem above its round foot, mirror well enough
+# near the line but keep their strength all the way down.
+MIRROR_FADE = 0.7
 
 
 def _square(size: float) -> NDArray[np.uint8]:
@@ -134,6 +138,11 @@ def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
         drop = float(strength[y - 2] - strength[y + 2])
         if np.median(corr) > 0.9 and 0.15 < np.median(gain) < 0.75 and drop > best:
             best, best_row = drop, y
+    if best_row is not None:
+        below = strength[best_row + 1 : bottom + 1]
+        third = max(1, below.size // 3)
+        if below.size < 6 or below[-third:].mean() > MIRROR_FADE * below[:third].mean():
+            return None
     return best_row
 
 
@@ -263,7 +272,7 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             sure_fg |= missed
             sure_bg |= holes
             sure_fg &= ~holes
-            mirror_row = _floor_reflection(smooth - bg, differs)
+            mirror_row = _floor_reflection(smooth - backdrop.colour, differs)
             if mirror_row is not None:
                 below_mirror[mirror_row + 2 :] = True
                 sure_bg |= below_mirror
