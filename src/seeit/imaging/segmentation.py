@@ -109,6 +109,18 @@ def _touching(region: Mask, seed: Mask) -> Mask:
     return np.asarray(hit[labels], bool)
 
 
+def _mostly(region: Mask, trait: Mask, share: float = 0.5) -> Mask:
+    """The connected parts of ``region`` more than ``share`` of whose pixels have ``trait``."""
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros_like(region)
+    total = np.bincount(labels.ravel(), minlength=count)
+    hits = np.bincount(labels.ravel(), weights=trait.ravel().astype(np.float64), minlength=count)
+    mostly = hits > share * np.maximum(total, 1)
+    mostly[0] = False
+    return np.asarray(mostly[labels], bool)
+
+
 def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
     """The row where a glossy floor starts mirroring the product, if the rows below it are a faded mirror image.
 
@@ -269,6 +281,10 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             off &= ~_touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
             wide_edge = np.asarray(cv2.dilate(edges, _square(9 * unit)), np.float32)
             missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5, reach=reach)
+            # A shadow cast on the floor between a stool's legs is parted from the backdrop by the legs' sharp
+            # edges too; up on the product's body, shadow-coloured is how a shaded pale part looks.
+            lower = np.arange(h)[:, None] >= (rows.min() + rows.max()) / 2 if rows.size else np.ones((h, 1), bool)
+            missed &= ~_mostly(missed, like_shadow & (s < 0.5) & lower)
             sure_fg |= missed
             sure_bg |= holes
             sure_fg &= ~holes
