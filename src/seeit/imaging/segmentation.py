@@ -316,6 +316,18 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             mask, saliency, smooth, diff, like_shadow, noise, min_area=max(16, int(0.0004 * h * w))
         )
         mask |= restored & ~below_mirror
+        if plain >= 0.85:
+            # Thin parts the network cannot see at its 320 px input (a tripod's legs, a lamp's pole): clearly
+            # unlike the backdrop and no shadow, and reaching the product.
+            # Far off the backdrop, not just beside an edge (the backdrop next to a rod has detail too).
+            sharp_unlike = (
+                differs & ((np.abs(ratio - 1) > 0.25) | (chroma > 0.12)) & ((pixel_detail > 0.03) | (ratio < 0.18))
+            )
+            wide = cv2.morphologyEx(sharp_unlike.astype(np.uint8), cv2.MORPH_OPEN, _square(7 * unit)).astype(bool)
+            thin = sharp_unlike & ~wide & ~mask & ~below_mirror
+            grown = cv2.dilate(mask.astype(np.uint8), _square(3)).astype(bool)
+            # Reached through any such pixels: where a tripod's legs meet they are wider than thin.
+            mask |= _touching(thin | (sharp_unlike & ~below_mirror) | grown, mask) & thin
 
     if saliency is None:
         return Segmentation(mask, 1.0, 0.0)
