@@ -25,6 +25,8 @@ Mask = NDArray[np.bool_]
 # The long side the pixel sizes below were tuned at. Photos smaller than the working size are segmented at
 # their own size, so every window scales by ``long side / REFERENCE_SIDE`` to cover the same part of the product.
 REFERENCE_SIDE = 1024
+# A hole's pixels match the backdrop model within this many times the photo's grain (most of them).
+HOLE_MATCH = 3.0
 # A glossy floor's reflection fades with distance: its far third is at most this strong against its near third.
 # Legs crossing from a wall onto a darker floor, or a lamp's stem above its round foot, mirror well enough
 # near the line but keep their strength all the way down.
@@ -286,6 +288,9 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             lower = np.arange(h)[:, None] >= (rows.min() + rows.max()) / 2 if rows.size else np.ones((h, 1), bool)
             missed &= ~_mostly(missed, like_shadow & (s < 0.5) & lower)
             sure_fg |= missed
+            # What a hole shows is the backdrop itself, within the photo's grain, or in shade; a glint on chrome
+            # or a clipped highlight only comes near it.
+            holes &= ~_mostly(holes, (diff > HOLE_MATCH * noise) & ~like_shadow)
             sure_bg |= holes
             sure_fg &= ~holes
             mirror_row = _floor_reflection(smooth - backdrop.colour, differs)
