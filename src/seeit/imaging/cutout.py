@@ -64,6 +64,33 @@ def _from_own_alpha(img: Image.Image) -> Cutout:
     return Cutout(np.ascontiguousarray(rgba[top:bottom, left:right]), 1.0, box, scale)
 
 
+@dataclass(frozen=True)
+class WorkingView:
+    """The photo at working size and what is known of it before segmentation."""
+
+    img: NDArray[np.float32]  # RGB in [0, 1]
+    saliency: NDArray[np.float32] | None  # None without weights
+    backdrop: Backdrop
+    scale: float  # working pixels per output pixel
+
+    @property
+    def network(self) -> bool:
+        return self.saliency is not None
+
+
+def working_view(out_rgb: NDArray[np.uint8], model_dir: str | Path | None) -> WorkingView:
+    """Shrink the photo to working size, run the network on it and model its backdrop."""
+    oh, ow = out_rgb.shape[:2]
+    ws = min(1.0, WORKING_MAX_SIDE / max(oh, ow))
+    work_rgb = out_rgb
+    if ws < 1:
+        small = cv2.resize(out_rgb, (round(ow * ws), round(oh * ws)), interpolation=cv2.INTER_AREA)
+        work_rgb = np.asarray(small, np.uint8)
+    work = work_rgb.astype(np.float32) / 255.0
+    saliency = salient_object_map(work_rgb, model_dir)
+    return WorkingView(work, saliency, _backdrop(work, saliency), ws)
+
+
 def _backdrop(work: NDArray[np.float32], saliency: NDArray[np.float32] | None) -> Backdrop:
     """The backdrop model: a smooth fit to the border where that explains it (a studio sweep), else one fitted
     around what the network calls product and corrected locally (a wall meeting a floor, a product cut by the
@@ -94,19 +121,12 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     out_img = resized(img.convert("RGB"), OUTPUT_MAX_SIDE)
     out_rgb = np.asarray(out_img)
     oh, ow = out_rgb.shape[:2]
-    ws = min(1.0, WORKING_MAX_SIDE / max(oh, ow))
-    work_rgb = out_rgb
-    if ws < 1:
-        small = cv2.resize(out_rgb, (round(ow * ws), round(oh * ws)), interpolation=cv2.INTER_AREA)
-        work_rgb = np.asarray(small, np.uint8)
-    work = work_rgb.astype(np.float32) / 255.0
-
-    saliency = salient_object_map(work_rgb, model_dir)
-    backdrop = _backdrop(work, saliency)
-    seg = segment(work, backdrop, saliency)
-    confidence = confidence_of(backdrop.plainness, seg.agreement, float(seg.mask.mean()), saliency is not None)
-    check = check_cutout(seg.mask, work, backdrop.noise, saliency)
-    del work, backdrop, saliency
+    view = working_view(out_rgb, model_dir)
+    ws = view.scale
+    seg = segment(view.img, view.backdrop, view.saliency)
+    confidence = confidence_of(view.backdrop.plainness, seg.agreement, float(seg.mask.mean()), view.network)
+    check = check_cutout(seg.mask, view.img, view.backdrop, view.saliency)
+    del view
 
     # Back to output size; matting runs only on the product's box, which bounds memory on large photos.
     mask = cv2.resize(seg.mask.astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR) > 0.5

@@ -46,7 +46,7 @@ class Segmentation:
     network_certainty: float  # share of pixels the network called clearly in or out
 
 
-def _fine_detail(img: Float, radius: int) -> Float:
+def fine_detail(img: Float, radius: int) -> Float:
     """Local high-frequency energy, spread a little: product edges and texture have it, soft shadows do not."""
     grey = img.mean(axis=2)
     detail = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), 1.5))
@@ -217,8 +217,8 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     lum, bg_lum = smooth.mean(axis=2), np.maximum(bg.mean(axis=2), 1e-3)
     ratio = lum / bg_lum
     chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
-    detail = _fine_detail(smooth, max(1, round(0.003 * max(h, w))))
-    pixel_detail = _fine_detail(smooth, 0)
+    detail = fine_detail(smooth, max(1, round(0.003 * max(h, w))))
+    pixel_detail = fine_detail(smooth, 0)
 
     noise = max(backdrop.noise, 0.004)
     like_backdrop = diff < max(4.0 * noise, 0.035)
