@@ -6,8 +6,8 @@ Quality (``imaging_eval/evaluate.py``): for each set, per photo and per kind the
 (a refusal scores 0), refusals, broken cut-outs (IoU < 0.8) served, and the self-check's precision and
 recall, also on broken variants of each cut-out (``imaging_eval/selfcheck_stress.py``). ``tuning`` and
 ``studio`` were tuned on; ``heldout`` is only reported on. A contact sheet per set (source, cut-out over a
-checkerboard, placed in a room; refusals framed red; scikit-image's real sample photos, which have no exact
-masks, appended without a figure) is written to ``var/bench/``.
+checkerboard, placed in a room; refusals framed red) is written to ``var/bench/``, and one of scikit-image's
+real sample photos (CC0 or public domain; no exact masks, so no figure: served or refused, and shown).
 
 Cost, at 1200 px: prep time (first call in a fresh process, which loads the network, and later calls) and
 peak RSS of a process that only decodes the photo and cuts it out, each beside a Pillow floor measured in
@@ -136,17 +136,27 @@ def quality(set_name: str, model_dir: str) -> dict[str, float]:
     summary = print_outcomes(set_name, outcomes)
     counts = stress_selfcheck(rendered, model_dir)
     summary.update({f"stress_{k}": float(v) for k, v in counts.items()})
-    for name, jpeg in sample_photos():
-        try:
-            png = prepare_product_bytes(jpeg, model_dir).png
-            rows.append(sheet_row(jpeg, png, None))
-            print(f"  real photo {name}: served (no exact mask: see the contact sheet)")
-        except CutoutUnreliable as exc:
-            print(f"  real photo {name}: refused ({exc})")
     OUT.mkdir(parents=True, exist_ok=True)
     save_sheet(rows, str(OUT / f"contact_sheet_{set_name}.png"))
     print(f"contact sheet: {OUT / f'contact_sheet_{set_name}.png'}")
     return summary
+
+
+def real_photos(model_dir: str) -> None:
+    """scikit-image's sample photos: no exact masks, so only served or refused, and a contact sheet."""
+    rows = []
+    for name, jpeg in sample_photos():
+        try:
+            png = prepare_product_bytes(jpeg, model_dir).png
+            rows.append(sheet_row(jpeg, png, True))
+            print(f"  real photo {name}: served (no exact mask: see the contact sheet)")
+        except CutoutUnreliable as exc:
+            rows.append(sheet_row(jpeg, None, False))
+            print(f"  real photo {name}: refused ({exc.message})")
+    if rows:
+        OUT.mkdir(parents=True, exist_ok=True)
+        save_sheet(rows, str(OUT / "contact_sheet_real.png"))
+        print(f"contact sheet: {OUT / 'contact_sheet_real.png'}")
 
 
 def cost(model_dir: str) -> list[str]:
@@ -185,6 +195,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--no-cost", action="store_true")
+    parser.add_argument("--no-real", dest="real", action="store_false", help="skip scikit-image's sample photos")
     parser.add_argument("--sizes", action="store_true", help="the tuning set again at 600 and 2000 px")
     args = parser.parse_args()
     model_dir = str(os.environ.get("SEEIT_MODEL_DIR") or default_model_dir())
@@ -199,6 +210,9 @@ def main() -> int:
             misses.append(f"{set_name}: worst IoU {summary['worst']:.4f} < {TARGETS['worst_iou']}")
         if summary["broken_served"]:
             misses.append(f"{set_name}: {summary['broken_served']:.0f} broken cut-outs served")
+    if args.real:
+        print("\n== real photos (scikit-image's samples, CC0 or public domain; no exact masks)")
+        real_photos(model_dir)
     if args.sizes:
         for side in OTHER_SIDES:
             ious = [evaluate(render_scene(s, side), "", model_dir)[0].iou for s in SCENES]

@@ -169,9 +169,13 @@ def _tile(img: Image.Image, frame: tuple[int, int, int] | None = None) -> NDArra
 ROOM = render_room(1200, 900)
 
 
-def sheet_row(jpeg: bytes, png: bytes, served: bool | None) -> NDArray[np.uint8]:
-    """Source, cut-out over a checkerboard, the cut-out placed in a room; a refused one framed in red."""
-    frame = None if served is None or served else (200, 30, 30)
+def sheet_row(jpeg: bytes, png: bytes | None, served: bool) -> NDArray[np.uint8]:
+    """Source, cut-out over a checkerboard, the cut-out placed in a room; a refused one framed in red (and
+    blank where there is no cut-out at all)."""
+    frame = None if served else (200, 30, 30)
+    if png is None:
+        blank = Image.new("RGB", (TILE, TILE), (200, 30, 30))
+        return np.concatenate([_tile(Image.open(io.BytesIO(jpeg)), frame), *[np.asarray(blank)] * 2], axis=1)
     rgba = np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")).astype(np.float32) / 255
     over = rgba[..., :3] * 255 * rgba[..., 3:] + _checker(*rgba.shape[:2]) * (1 - rgba[..., 3:])
     placed = composite_bytes(ROOM, png, Placement(0.5, 0.9, 0.35), "standard", False).png
