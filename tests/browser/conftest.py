@@ -25,6 +25,16 @@ from seeit.config import Settings
 from seeit.resources import Resources
 from tests.conftest import free_port, make_worker, stop_worker
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test talks to a served app with connections of its own, which cannot see a test's
+    uncommitted transaction: they all commit for real (live), whichever fixtures they ask for."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.live_database)
+
+
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts" / "screenshots"
 # As the machine's own probe starts it: no sandbox as root, and nothing that phones home on a closed network.
