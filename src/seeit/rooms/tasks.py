@@ -57,12 +57,15 @@ async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
 
 
 async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
-    """Run the cleanup render of one room photo; a second delivery finds nothing queued and does nothing."""
+    """Run the cleanup render of one room photo; a delivery that finds it finished (or not asked for) does nothing."""
     resources: Resources = ctx["resources"]
     model: ImageModel = ctx["image_model"]
     room_id = uuid.UUID(room_session_id)
+    # A second try of this job means the first was cut short (its worker died, or was stopped mid-way): no
+    # worker holds the cleanup any more, so this one takes it over (arq runs one job id once at a time).
+    take_over = int(ctx.get("job_try", 1)) > 1
     async with transaction(resources) as session:
-        room = await repository.claim_cleanup(session, room_id)
+        room = await repository.claim_cleanup(session, room_id, take_over=take_over)
     if room is None:
         return "claimed elsewhere"
     try:
