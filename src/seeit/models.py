@@ -229,6 +229,19 @@ class UsageDaily(UUIDPrimaryKey, Base):
     )
 
 
+class PendingObject(UUIDPrimaryKey, Base):
+    """An object being written to storage that no row holds yet: recorded (and committed) before the write, and
+    dropped in the transaction that records the row holding it. One left behind (its writer was killed, or its
+    transaction failed) names an object nobody holds, which the sweeper deletes."""
+
+    __tablename__ = "pending_objects"
+
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+
+    __table_args__ = (Index(None, "created_at"),)
+
+
 class WebhookEvent(UUIDPrimaryKey, Base):
     __tablename__ = "webhook_events"
 

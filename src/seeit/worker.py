@@ -20,6 +20,7 @@ from seeit.renders.tasks import render_functions
 from seeit.resources import Resources, redis_settings
 from seeit.rooms.tasks import purge_expired_rooms, room_functions
 from seeit.shopify.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
+from seeit.stored_objects.tasks import sweep_pending_objects
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def worker_cron_jobs() -> list[Any]:
         cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
         cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
+        cron(sweep_pending_objects, second={50}, run_at_startup=False),  # what killed writers left in storage
         # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.
         cron(reconcile_subscriptions, hour={4}, minute={41}, run_at_startup=False),
     ]

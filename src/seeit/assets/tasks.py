@@ -36,6 +36,7 @@ from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.shops.repository import installed_shop_record
 from seeit.storage import StorageError, new_object_key
+from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
 from seeit.usage.repository import count_prep_render
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
     async with transaction(resources) as session:
         ready = await _finish(session, model, asset, source, key, confidence)
     if ready is None:
-        await resources.storage.delete(key)  # another run finished first; keep only its result
+        await discard_objects(resources, [key])  # another run finished first; keep only its result
         return "not_pending"
     await record_job(resources.arq, "prep", "completed")
     return "ready"
@@ -139,6 +140,7 @@ async def _prepare(
     except ImagingError as exc:
         raise PrepFailed(exc.code, exc.message, retryable=exc.retryable) from exc
     key = new_object_key(f"shops/{asset.shop_id}/assets", ".png")
+    await expect_objects(resources, [key])
     try:
         await resources.storage.put(key, prepared.png, "image/png")
     except StorageError as exc:
@@ -169,6 +171,7 @@ async def _finish(
     )
     if ready is None:
         return None
+    await settle_objects(session, [key])
     await count_prep_render(session, ready.shop_id)
     await repository.retire_replaced(session, ready)
     return ready

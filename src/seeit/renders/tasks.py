@@ -31,6 +31,8 @@ from seeit.resources import Resources
 from seeit.rooms.repository import RoomRecord, room_for_render
 from seeit.shops.service import watermarked
 from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.stored_objects import repository as stored_objects
+from seeit.stored_objects.service import discard_objects, settle_objects
 from seeit.usage.repository import refund_render
 
 log = logging.getLogger(__name__)
@@ -241,15 +243,18 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
 async def _store(
     resources: Resources, model: ImageModel, job: RenderRecord, attempt: int, inputs: _Inputs, result: CompositeResult
 ) -> str:
-    async with transaction(resources) as session:
-        if not await repository.set_stage(session, job.id, attempt, "storing"):
-            return "claim lost"
     prefix = f"shops/{job.shop_id}/renders"
     image_key = new_object_key(prefix, ".png")
-    await resources.storage.put(image_key, result.png, "image/png")
     display_key = None
     if job.quality == "draft" and result.display_webp is not None:
         display_key = new_object_key(prefix, ".webp")
+    keys = [key for key in (image_key, display_key) if key is not None]
+    async with transaction(resources) as session:
+        if not await repository.set_stage(session, job.id, attempt, "storing"):
+            return "claim lost"
+        await stored_objects.expect(session, keys)  # a worker killed from here on leaves a trace to sweep
+    await resources.storage.put(image_key, result.png, "image/png")
+    if display_key is not None and result.display_webp is not None:
         await resources.storage.put(display_key, result.display_webp, "image/webp")
     async with transaction(resources) as session:
         completed = await repository.complete(
@@ -262,12 +267,13 @@ async def _store(
             prompt_id=inputs.prompt.prompt_id,
             prompt_version=inputs.prompt.version,
         )
-        if completed and job.style_preset:
-            await presets_repository.count_use(session, job.shop_id, job.style_preset)
+        if completed:
+            await settle_objects(session, keys)
+            if job.style_preset:
+                await presets_repository.count_use(session, job.shop_id, job.style_preset)
     if not completed:
         # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
-        for key in filter(None, (image_key, display_key)):
-            await resources.storage.delete(key)
+        await discard_objects(resources, keys)
         return "claim lost"
     if result.harmonization_rejected:
         # The model's picture moved or changed the product: the shopper got the local composite instead.

@@ -26,6 +26,7 @@ from seeit.rooms.repository import RoomRecord
 from seeit.rooms.schemas import DirectUpload, RoomSessionOut
 from seeit.shops.directory import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
+from seeit.stored_objects.service import expect_objects, settle_objects
 from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, reserve_render, utc_today
 from seeit.usage.service import quota_exceeded
 
@@ -106,7 +107,9 @@ async def create_room_from_upload(
 ) -> RoomRecord:
     image = await checked_room_image(resources.settings, data)
     key = new_object_key(rooms_prefix(shop_id), ROOM_SUFFIX)
+    await expect_objects(resources, [key])
     await resources.storage.put(key, image.data, ROOM_CONTENT_TYPE)
+    await settle_objects(session, [key])
     return await repository.insert_room(
         session, shop_id, ttl=room_ttl(resources.settings), original_key=key, upload_key=None
     )
@@ -145,8 +148,10 @@ async def confirm_direct_upload(
         await resources.storage.delete(room.upload_key)  # a refused upload is not kept
         raise
     key = new_object_key(rooms_prefix(shop_id), ROOM_SUFFIX)
+    await expect_objects(resources, [key])
     await resources.storage.put(key, image.data, ROOM_CONTENT_TYPE)
     await resources.storage.delete(room.upload_key)
+    await settle_objects(session, [key])
     await repository.set_original_image(session, room.id, key)
     return await live_room(session, resources.settings, shop_id, room_id)
 

@@ -17,6 +17,7 @@ from seeit.metrics import record_job
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
 from seeit.usage.repository import refund_render
 
 log = logging.getLogger(__name__)
@@ -82,11 +83,14 @@ async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
         await fail_cleanup_and_refund(resources, room_id, "Something went wrong while cleaning up the photo.")
         return "failed"
     key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
+    await expect_objects(resources, [key])
     await resources.storage.put(key, cleaned, "image/png")
     async with transaction(resources) as session:
         completed = await repository.complete_cleanup(session, room_id, key)
+        if completed:
+            await settle_objects(session, [key])
     if not completed:
-        await resources.storage.delete(key)
+        await discard_objects(resources, [key])
         return "claim lost"
     await record_job(resources.arq, "cleanup", "completed")
     return "completed"
