@@ -19,7 +19,7 @@ from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import render_functions
 from seeit.resources import Resources, redis_settings
 from seeit.rooms.tasks import purge_expired_rooms, room_functions
-from seeit.shopify.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
+from seeit.shopify.tasks import REDACT_TRIES, prune_webhook_events, redact_shop, resend_pending_redactions
 from seeit.stored_objects.tasks import sweep_pending_objects
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
 
 def worker_functions() -> list[WorkerCoroutine | Function]:
     return [
-        func(redact_shop, name="redact_shop", keep_result=0),
+        func(redact_shop, name="redact_shop", keep_result=0, max_tries=REDACT_TRIES),
         func(sync_shop_billing, name="sync_shop_billing", keep_result=0),
         *asset_functions(),
         *render_functions(),

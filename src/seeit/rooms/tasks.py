@@ -6,7 +6,7 @@ import logging
 import uuid
 from typing import Any
 
-from arq import func
+from arq import Retry, func
 from arq.worker import Function
 
 from seeit.db import transaction
@@ -23,11 +23,14 @@ from seeit.usage.repository import refund_render
 log = logging.getLogger(__name__)
 
 PURGE_BATCH = 200
+# A cleanup that meets a storage outage is tried again after 5, 10, 20 and 40 s.
+CLEANUP_TRIES = 5
+CLEANUP_RETRY_SECONDS = 5.0
 
 
 def room_functions() -> list[Function]:
     # keep_result=0: a cleanup asked for again after a failure reuses the job id; nothing must refuse it.
-    return [func(cleanup_room, name="cleanup_room", keep_result=0)]
+    return [func(cleanup_room, name="cleanup_room", keep_result=0, max_tries=CLEANUP_TRIES)]
 
 
 async def _delete_images(resources: Resources, room: repository.RoomRecord) -> bool:
@@ -62,29 +65,39 @@ async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
     resources: Resources = ctx["resources"]
     model: ImageModel = ctx["image_model"]
     room_id = uuid.UUID(room_session_id)
-    # A second try of this job means the first was cut short (its worker died, or was stopped mid-way): no
-    # worker holds the cleanup any more, so this one takes it over (arq runs one job id once at a time).
+    # A second try of this job means the first was cut short (its worker died or was stopped mid-way, or
+    # storage was away): no worker holds the cleanup any more, so this one takes it over (arq runs one job
+    # id once at a time).
     take_over = int(ctx.get("job_try", 1)) > 1
     async with transaction(resources) as session:
         room = await repository.claim_cleanup(session, room_id, take_over=take_over)
     if room is None:
         return "claimed elsewhere"
+    key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
     try:
         if room.original_room_image_url is None:
             raise ImagingError("The room photo is missing.")
         original = await resources.storage.get(room.original_room_image_url)
         cleaned = await model.cleanup_room(original, prompt=current_prompt("cleanup"))
+        await expect_objects(resources, [key])
+        await resources.storage.put(key, cleaned, "image/png")
     except (ImagingError, ObjectMissing) as exc:
         message = exc.message if isinstance(exc, ImagingError) else "The room photo is no longer available."
         await fail_cleanup_and_refund(resources, room_id, message)
+        return "failed"
+    except StorageError as exc:
+        # Storage is away: keep the claim and try again soon (the next try takes the claim over); only
+        # an outage longer than every try fails the cleanup, refunded.
+        tries = int(ctx.get("job_try", 1))
+        if tries < CLEANUP_TRIES:
+            log.warning("cleanup of room %s could not reach storage (%s); trying again", room_id, exc)
+            raise Retry(defer=CLEANUP_RETRY_SECONDS * 2 ** (tries - 1)) from exc
+        await fail_cleanup_and_refund(resources, room_id, "The photo could not be stored; try again later.")
         return "failed"
     except Exception:
         log.exception("cleanup of room %s failed unexpectedly", room_id)
         await fail_cleanup_and_refund(resources, room_id, "Something went wrong while cleaning up the photo.")
         return "failed"
-    key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
-    await expect_objects(resources, [key])
-    await resources.storage.put(key, cleaned, "image/png")
     async with transaction(resources) as session:
         completed = await repository.complete_cleanup(session, room_id, key)
         if completed:

@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from arq import Retry
 from sqlalchemy import delete
 
 from seeit.db import transaction, utcnow
@@ -17,6 +18,7 @@ from seeit.resources import Resources
 from seeit.shopify import repository
 from seeit.shopify.webhook_topics import redact_shop_job
 from seeit.shops import service as shops_service
+from seeit.storage import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,9 @@ log = logging.getLogger(__name__)
 WEBHOOK_EVENT_RETENTION = timedelta(days=7)
 # A shop/redact event still unprocessed this long after it arrived lost its job: send it again.
 REDACT_RESEND_AFTER = timedelta(minutes=10)
+# A redaction that meets a storage outage is tried again after 5, 10, 20 and 40 s.
+REDACT_TRIES = 5
+REDACT_RETRY_SECONDS = 5.0
 
 
 async def prune_webhook_events(ctx: dict[str, Any]) -> int:
@@ -47,6 +52,14 @@ async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> b
         async with transaction(resources) as session:
             redacted = await shops_service.redact_shop(session, resources.storage, shop_domain)
             await repository.mark_processed(session, uuid.UUID(event_id))
+    except StorageError as exc:
+        # Storage away for a while (nothing was deleted from the rows): try again soon, backing off, rather
+        # than leaving it to the sweeper's ten minutes; after the last try the sweeper still has it.
+        tries = int(ctx.get("job_try", 1))
+        if tries < REDACT_TRIES:
+            raise Retry(defer=REDACT_RETRY_SECONDS * 2 ** (tries - 1)) from exc
+        await record_job(resources.arq, "shop_redact", "failed")
+        raise
     except Exception:
         await record_job(resources.arq, "shop_redact", "failed")
         raise
