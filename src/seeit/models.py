@@ -111,6 +111,8 @@ class ProductAsset(UUIDPrimaryKey, Base):
 
     __table_args__ = (
         Index(None, "shop_id", "product_id"),
+        # The stalled-prep sweep looks for pending assets every 15 s; the few pending rows are all it reads.
+        Index(None, "updated_at", postgresql_where=text("status = 'pending'")),
         CheckConstraint(_one_of("status", ASSET_STATUSES), name="status"),
         CheckConstraint(_one_of("prep_strategy", PREP_STRATEGIES), name="prep_strategy"),
     )

@@ -68,7 +68,7 @@ def worker_cron_jobs() -> list[Any]:
         cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
         cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
-        cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
+        cron(resend_stalled_preps, second={7, 22, 37, 52}, run_at_startup=False),  # a lost cut-out: sent again
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
         cron(sweep_pending_objects, second={50}, run_at_startup=False),  # what killed writers left in storage
         # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.

@@ -235,8 +235,10 @@ async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id
     return product is not None
 
 
-# A prep job that has not moved its asset for this long is presumed lost (worker killed, queue flushed).
-STALLED_PREP_AFTER = timedelta(minutes=10)
+# A pending asset this old may have lost its job: Redis forgot the queue, or the job met the database down
+# and failed. Sending it again is safe at any age (arq refuses a job whose id it still holds, queued,
+# deferred or running), so the sweep runs often: a shopper's render may be waiting for that cut-out.
+STALLED_PREP_AFTER = timedelta(seconds=30)
 
 
 async def resend_stalled_preps(ctx: dict[str, Any]) -> int:
