@@ -13,7 +13,13 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parents[1] / "extensions" / "see-it" / "assets"
 BLOCK_SCRIPT = "see-it.js"
 BLOCK_BUDGET = 10 * 1024
-VISUALIZER = ("see-it-visualizer.js", "see-it-api.js", "see-it-placement.js", "see-it-visualizer.css")
+VISUALIZER = (
+    "see-it-visualizer.js",
+    "see-it-api.js",
+    "see-it-placement.js",
+    "see-it-events.js",
+    "see-it-visualizer.css",
+)
 
 
 def compressed(name: str) -> int:

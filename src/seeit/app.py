@@ -105,6 +105,8 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
     from seeit.admin.router import router as admin_pages_router
+    from seeit.analytics.router import admin_router as analytics_admin_router
+    from seeit.analytics.router import storefront_router as analytics_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
     from seeit.audit.router import router as audit_router
@@ -134,15 +136,20 @@ def _domain_routers() -> list[APIRouter]:
         billing_return_router,
         audit_router,
         admin_pages_router,
+        analytics_router,
+        analytics_admin_router,
     ]
 
 
 def _register_webhook_topics(settings: Settings) -> None:
     # Topics handled by domains above the Shopify adapter, which imports none of them.
+    from seeit.analytics.webhooks import TOPIC as ORDER_TOPIC
+    from seeit.analytics.webhooks import order_created_handler
     from seeit.billing.webhooks import TOPIC, subscription_update_handler
     from seeit.shopify.webhook_topics import register_topic
 
     register_topic(TOPIC, subscription_update_handler(settings))
+    register_topic(ORDER_TOPIC, order_created_handler(settings))
 
 
 def create_app_from_env() -> FastAPI:

@@ -97,7 +97,8 @@ class Settings(BaseSettings):
 
     shopify_api_key: str = "dev-api-key"
     shopify_api_secret: str = ""
-    shopify_scopes: str = "read_products,write_products,write_app_proxy"
+    # read_orders: the orders/create webhook, which attributes orders to renders.
+    shopify_scopes: str = "read_products,write_products,write_app_proxy,read_orders"
     shopify_api_version: str = "2026-04"
     shopify_admin_base: str = "https://{shop}"
     token_encryption_key: str = ""
@@ -120,6 +121,11 @@ class Settings(BaseSettings):
     image_fetch_allow_plain_http: bool = False
     rate_limit_per_minute: int = 120
     share_link_ttl_days: int = 30
+    # Storefront event batches (``POST /proxy/events``) per shop per minute; each visitor gets a twentieth.
+    events_rate_limit_per_minute: int = 1200
+    # An order counts as following a render when one of its products was rendered by the same customer or
+    # visitor this many days before it (a line carrying the render's id always counts).
+    attribution_window_days: int = Field(default=7, ge=1, le=90)
     # The local demo (``seeit dev`` turns it on): a landing page and stand-ins for Shopify's storefront and admin.
     demo: bool = False
 

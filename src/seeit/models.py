@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -13,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     Text,
     UniqueConstraint,
     text,
@@ -28,6 +30,8 @@ RENDER_STATUSES = ("queued", "processing", "completed", "failed")
 RENDER_STAGES = ("queued", "waiting_for_asset", "compositing", "harmonizing", "storing", "done")
 CLEANUP_STATUSES = ("queued", "processing", "completed", "failed")
 QUALITIES = ("draft", "standard", "high")
+# What the storefront block reports (``POST /proxy/events``).
+EVENT_KINDS = ("opened", "room_uploaded", "rendered", "shared", "downloaded", "added_to_cart")
 # Shopify's AppSubscriptionStatus values.
 SUBSCRIPTION_STATUSES = ("PENDING", "ACCEPTED", "ACTIVE", "DECLINED", "EXPIRED", "FROZEN", "CANCELLED")
 
@@ -315,4 +319,76 @@ class Subscription(UUIDPrimaryKey, Base):
     __table_args__ = (
         Index(None, "shop_id", "status"),
         CheckConstraint(_one_of("status", SUBSCRIPTION_STATUSES), name="status"),
+    )
+
+
+class StorefrontEvent(UUIDPrimaryKey, Base):
+    """One thing a shopper did in the block: opened it, uploaded a room, rendered, shared, downloaded, added to
+    cart. Who is only an anonymous visitor id from the storefront's storage and, when the shopper is logged
+    in, Shopify's customer id; nothing else about them is kept."""
+
+    __tablename__ = "storefront_events"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    # When the service received it: the shopper's clock is not trusted.
+    occurred_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+    kind: Mapped[str] = mapped_column(Text)
+    visitor_id: Mapped[uuid.UUID]
+    customer_id: Mapped[str | None] = mapped_column(Text)
+    product_id: Mapped[str] = mapped_column(Text)  # Product GID
+    variant_id: Mapped[str | None] = mapped_column(Text)  # ProductVariant GID
+    # No foreign key: appending stays one cheap insert, and an event outlives its render's row.
+    render_id: Mapped[uuid.UUID | None]
+
+    __table_args__ = (
+        # Attribution looks up a customer's or a visitor's renders; redaction erases them.
+        Index(None, "shop_id", "customer_id", postgresql_where=text("customer_id IS NOT NULL")),
+        Index(None, "shop_id", "visitor_id"),
+        CheckConstraint(_one_of("kind", EVENT_KINDS), name="kind"),
+    )
+
+
+class StorefrontEventCount(Base):
+    """Events per shop, UTC day, product and kind, counted as they are appended (in the same statement), so
+    the funnel reads a few rows a day instead of every event."""
+
+    __tablename__ = "storefront_event_counts"
+
+    shop_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shops.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    product_id: Mapped[str] = mapped_column(Text, primary_key=True)  # Product GID
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", EVENT_KINDS), name="kind"),
+        CheckConstraint("events > 0", name="events_positive"),
+    )
+
+
+class OrderAttribution(UUIDPrimaryKey, Base):
+    """An order that followed a render, once per order: the lines it owes to See It and their amount.
+
+    ``lines`` holds each attributed line item: ``product_id`` (GID), ``variant_id``, ``quantity``, ``amount``
+    (a decimal string in ``currency``), ``render_id`` and ``matched_by`` (``render``: the line carried the
+    render's id; ``customer`` or ``visitor``: the same shopper rendered that product within the window).
+    """
+
+    __tablename__ = "order_attributions"
+
+    shop_id: Mapped[uuid.UUID] = _shop_fk()
+    order_id: Mapped[str] = mapped_column(Text)  # Shopify's numeric order id
+    order_name: Mapped[str | None] = mapped_column(Text)
+    ordered_at: Mapped[datetime]
+    customer_id: Mapped[str | None] = mapped_column(Text)
+    visitor_id: Mapped[uuid.UUID | None]
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(Text)
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("shop_id", "order_id"),
+        Index(None, "shop_id", "ordered_at"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
     )

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from PIL import Image
 
 from seeit.demo.app_proxy import AppProxy
+from seeit.demo.cart import DemoCarts, cart_router
 from seeit.demo.catalog import DEMO_PRODUCTS, DemoProduct, prepare_demo_shop
 from seeit.demo.router import pictures_router
 from seeit.demo.storefront import STORE_PREFIX, Storefront, StorefrontProduct, storefront_router
@@ -33,13 +34,16 @@ class Shopfront:
     url: str
     live: LiveService
     products: list[StorefrontProduct]
+    carts: DemoCarts
 
     def product_url(self, product: StorefrontProduct | DemoProduct, **query: str) -> str:
         suffix = "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
         return f"{self.url}{STORE_PREFIX}/products/{product.handle}{suffix}"
 
 
-def storefront_app(live: LiveService, products: list[StorefrontProduct], service: httpx.AsyncClient) -> FastAPI:
+def storefront_app(
+    live: LiveService, products: list[StorefrontProduct], service: httpx.AsyncClient, carts: DemoCarts
+) -> FastAPI:
     async def listed(_: Request) -> list[StorefrontProduct]:
         return products
 
@@ -53,17 +57,19 @@ def storefront_app(live: LiveService, products: list[StorefrontProduct], service
         products=listed,
     )
     app.include_router(storefront_router(store))
+    app.include_router(cart_router(store, carts))
     return app
 
 
 async def open_storefront(live: LiveService, products: list[StorefrontProduct]) -> AsyncIterator[Shopfront]:
     """Serve the storefront for ``products`` until the test ends (the shop and its cut-outs prepared first)."""
     await prepare_demo_shop(live.resources, SHOP, [ARMCHAIR])
+    carts = DemoCarts()
     async with httpx.AsyncClient(base_url=live.url) as service:
-        served = serve_app(storefront_app(live, products, service), free_port())
+        served = serve_app(storefront_app(live, products, service, carts), free_port())
         url = await anext(served)
         try:
-            yield Shopfront(url, live, products)
+            yield Shopfront(url, live, products, carts)
         finally:
             await served.aclose()
 

@@ -199,7 +199,15 @@ async def test_the_stand_in_speaks_a_slice_of_shopifys_real_schema() -> None:
             assert str(real_field.type) == str(field.type), f"{name}.{field_name}"
             for arg_name, arg in getattr(field, "args", {}).items():
                 assert str(real_field.args[arg_name].type) == str(arg.type), f"{name}.{field_name}({arg_name})"
-    for name in ("SHOP", "PRODUCT", "PRODUCTS_PAGE", "METAFIELDS_SET", "METAFIELDS_DELETE", "ACTIVE_SUBSCRIPTIONS"):
+    for name in (
+        "SHOP",
+        "PRODUCT",
+        "PRODUCTS_PAGE",
+        "PRODUCT_TITLES",
+        "METAFIELDS_SET",
+        "METAFIELDS_DELETE",
+        "ACTIVE_SUBSCRIPTIONS",
+    ):
         assert graphql.validate(schema(), graphql.parse(documents.ALL_DOCUMENTS[name])) == [], name
 
 

@@ -17,7 +17,7 @@ from seeit.app import create_app
 from seeit.config import Settings
 from seeit.demo.app_proxy import PATH_PREFIX, AppProxy
 from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, prepare_demo_shop
-from seeit.models import ProductAsset
+from seeit.models import ProductAsset, WebhookEvent
 from seeit.resources import Resources
 from seeit.shopify.signatures import verify_app_proxy_query
 from tests.conftest import TEST_API_KEY, TEST_SECRET
@@ -123,3 +123,28 @@ async def test_the_app_proxy_signs_like_shopify_and_drops_cookies() -> None:
     assert theirs.ok, theirs.log
     assert dict(pairs)["path_prefix"] == PATH_PREFIX
     assert [v for k, v in pairs if k == "tag"] == ["a", "b"]
+
+
+async def test_the_demo_cart_takes_the_blocks_line_and_its_checkout_delivers_orders_create(
+    demo: httpx.AsyncClient, resources: Resources
+) -> None:
+    armchair = DEMO_PRODUCTS[0]
+    refused = await demo.post("/cart/add.js", json={"items": [{"id": 1, "quantity": 1}]})
+    assert refused.status_code == 422
+    assert refused.json()["description"] == "Cannot find variant"
+
+    line = {"id": armchair.variant_id, "quantity": 1, "properties": {"_see_it_render": "r-1"}}
+    added = await demo.post("/cart/add.js", json={"items": [line]})
+    assert added.status_code == 200, added.text
+    assert added.json()["items"][0]["properties"] == {"_see_it_render": "r-1"}
+    await demo.post("/cart/update.js", json={"attributes": {"_see_it_visitor": "v-1"}})
+    cart = (await demo.get("/cart.js")).json()
+    assert (cart["item_count"], cart["attributes"]) == (1, {"_see_it_visitor": "v-1"})
+    assert armchair.title in (await demo.get("/cart")).text
+
+    placed = await demo.post("/cart/checkout")
+    assert placed.status_code == 303
+    assert (await demo.get("/cart.js")).json()["item_count"] == 0, "the order empties the cart"
+    async with resources.sessionmaker() as session:
+        topics = (await session.scalars(select(WebhookEvent.topic))).all()
+    assert topics == ["orders/create"], "the service received the signed order"

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from seeit.config import Settings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -62,12 +64,18 @@ def test_docker_compose_refuses_to_run_without_secrets() -> None:
 def test_shopify_app_toml_declares_what_the_service_needs() -> None:
     config = tomllib.loads((ROOT / "shopify.app.toml").read_text())
     assert config["embedded"] is True
-    assert set(config["access_scopes"]["scopes"].split(",")) == {"read_products", "write_products", "write_app_proxy"}
+    assert set(config["access_scopes"]["scopes"].split(",")) == {
+        "read_products",
+        "write_products",
+        "write_app_proxy",
+        "read_orders",
+    }
+    assert config["access_scopes"]["scopes"] == Settings().shopify_scopes, "OAuth asks for what the app declares"
     assert config["webhooks"]["api_version"] == "2026-04"
     subscriptions = config["webhooks"]["subscriptions"]
     topics = {t for s in subscriptions for t in s.get("topics", [])}
     compliance = {t for s in subscriptions for t in s.get("compliance_topics", [])}
-    assert topics >= {"app/uninstalled", "products/update", "products/delete"}
+    assert topics >= {"app/uninstalled", "products/update", "products/delete", "orders/create"}
     assert compliance == {"customers/data_request", "customers/redact", "shop/redact"}
     assert all(s["uri"] == "/webhooks" for s in subscriptions)
     assert config["app_proxy"]["subpath"] == "see-it"

@@ -142,7 +142,7 @@ async def test_install_redirects_to_shopify_with_a_fresh_nonce_and_a_signed_cook
     query = parse_qs(location.query)
     assert query["client_id"] == [TEST_API_KEY]
     assert query["redirect_uri"] == ["http://testserver/auth/callback"]
-    assert query["scope"] == ["read_products,write_products,write_app_proxy"]
+    assert query["scope"] == ["read_products,write_products,write_app_proxy,read_orders"]
     state = query["state"][0]
     assert len(state) == 64
     assert int(state, 16) >= 0

@@ -165,7 +165,7 @@ async def test_without_an_event_id_the_webhook_id_deduplicates(client: httpx.Asy
 
 
 async def test_other_topics_are_acknowledged_and_ignored(client: httpx.AsyncClient, resources: Resources) -> None:
-    response = await deliver(client, "orders/create", {"id": 1})
+    response = await deliver(client, "orders/paid", {"id": 1})
     assert response.json() == {"status": "ignored"}
     assert await events(resources) == []
 
@@ -186,7 +186,7 @@ async def test_customer_data_requests_are_answered_and_recorded(
     assert response.json() == {"status": "processed"}
     [event] = await events(resources)
     assert (event.event_key, event.topic, event.shop_domain) == ("dr-1", "customers/data_request", SHOP)
-    assert any("no customer data is kept" in r.getMessage() and "77" in r.getMessage() for r in caplog.records)
+    assert any("attributed orders are kept" in r.getMessage() and "77" in r.getMessage() for r in caplog.records)
 
 
 async def test_product_webhooks_reach_the_asset_lifecycle(

@@ -1,5 +1,6 @@
 // The See It dialog: photo, upload, placement, render, result. Loaded by see-it.js on the first click.
 import { proxyClient, SeeItError } from './see-it-api.js';
+import { eventReporter, visitorId } from './see-it-events.js';
 import { Placement, visibleCutout } from './see-it-placement.js';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -31,6 +32,7 @@ class Visualizer {
     this.opener = opener;
     this.strings = JSON.parse(host.querySelector('.see-it__strings').textContent);
     this.api = proxyClient(host.dataset.proxy);
+    this.events = eventReporter(`${host.dataset.proxy}/events`);
     this.room = null;
     this.job = null;
     this.build();
@@ -38,6 +40,19 @@ class Visualizer {
 
   t(key, values = {}) {
     return (this.strings[key] || '').replace(/\[(\w+)\]/g, (_, name) => values[name] ?? '');
+  }
+
+  /** Tell the merchant's funnel what the shopper just did (about this product and the variant rendered). */
+  report(kind, fields = {}) {
+    this.events.report(kind, { product_id: this.host.dataset.productId, variant_id: this.variant || undefined, ...fields });
+  }
+
+  /** The variant the page shows now: the theme's product form, else the URL, else the one the page opened with. */
+  shownVariant() {
+    const scope = this.host.closest('.shopify-section') || document;
+    const field = scope.querySelector('form[action*="/cart/add"] [name="id"]') || document.querySelector('form[action*="/cart/add"] [name="id"]');
+    const id = (field && field.value) || new URLSearchParams(location.search).get('variant') || this.host.dataset.variantId;
+    return /^\d{1,20}$/.test(id || '') ? id : null;
   }
 
   button(key, className = 'see-it-dialog__secondary') {
@@ -99,11 +114,13 @@ class Visualizer {
     this.result = element('img', { class: 'see-it-dialog__result', alt: this.t('result_alt') });
     this.again = this.button('try_again');
     this.download = this.button('download');
-    this.share = this.button('share', 'see-it-dialog__primary');
+    this.share = this.button('share');
+    this.viewCart = element('a', { class: 'see-it-dialog__secondary', href: this.host.dataset.cart || '/cart', text: this.t('view_cart'), hidden: '' });
+    this.cart = this.button('add_to_cart', 'see-it-dialog__primary');
     this.shareLink = element('input', { class: 'see-it-dialog__link', type: 'url', readonly: '', hidden: '', 'aria-label': this.t('share') });
     this.resultStep = element('div', { class: 'see-it-dialog__step', 'data-step': 'result', hidden: '' }, [
       this.result,
-      element('div', { class: 'see-it-dialog__actions' }, [this.again, this.download, this.share]),
+      element('div', { class: 'see-it-dialog__actions' }, [this.again, this.download, this.share, this.viewCart, this.cart]),
       this.shareLink,
     ]);
 
@@ -130,6 +147,7 @@ class Visualizer {
     this.again.addEventListener('click', () => this.show(this.placeStep, this.productImage));
     this.download.addEventListener('click', () => this.save());
     this.share.addEventListener('click', () => this.shareResult());
+    this.cart.addEventListener('click', () => this.addToCart());
     document.body.append(this.dialog);
   }
 
@@ -150,6 +168,9 @@ class Visualizer {
   async open() {
     this.config = this.config || (await this.host.config());
     this.dialog.showModal();
+    // Once a page: the funnel counts the pages on which a shopper opened See It, not each reopening.
+    if (!this.reportedOpen) this.report('opened');
+    this.reportedOpen = true;
     const pick = this.photoStep.querySelector('input');
     if (!this.room) this.show(this.photoStep, pick);
     else this.dialog.querySelector('.see-it-dialog__step:not([hidden]) ' + FOCUSABLE)?.focus();
@@ -175,6 +196,7 @@ class Visualizer {
       room_session_expired: () => this.t('error_expired'),
       asset_not_ready: () => this.t('error_not_ready'),
       render_failed: () => this.t('error_render'),
+      cart_failed: () => error.details.description || this.t('error_cart'),
     };
     this.error.textContent = (messages[code] || (() => this.t('error_unavailable')))();
     this.error.hidden = false;
@@ -230,6 +252,7 @@ class Visualizer {
         this.progress.value = Math.round(done * 100);
       });
       await this.showRoom(this.room.original_room_image_url);
+      this.report('room_uploaded');
       this.cleanup.disabled = false; // a new photo can be tidied up in its turn
       this.say(this.t('uploaded'));
     } catch (error) {
@@ -291,12 +314,14 @@ class Visualizer {
     this.progress.setAttribute('aria-label', this.t('render'));
     this.say(this.t('stage_queued'));
     const { x, y, scale } = this.placement.value;
+    this.variant = this.shownVariant();
     const body = {
       product_id: this.host.dataset.productId,
       room_session_id: this.room.id,
       placement: { x, y, scale },
       quality: 'standard',
     };
+    if (this.variant) body.variant_id = this.variant;
     try {
       const accepted = await this.api.request('/renders', {
         method: 'POST',
@@ -309,8 +334,12 @@ class Visualizer {
       });
       if (this.job.status !== 'completed') throw new SeeItError('render_failed');
       await this.loaded(this.result, this.job.image_url);
+      this.report('rendered', { render_id: this.job.id });
+      this.tagCart();
       this.shareLink.hidden = true;
-      this.show(this.resultStep, this.share);
+      this.viewCart.hidden = true;
+      this.cart.hidden = !this.variant;
+      this.show(this.resultStep, this.variant ? this.cart : this.share);
       this.say(this.t('done'));
     } catch (error) {
       this.say('');
@@ -321,7 +350,50 @@ class Visualizer {
     }
   }
 
+  /** Put the visitor id on the shopper's cart once, so an order of this product bought later through the
+   * theme's own button can be attributed to the render. Invisible at checkout (the name starts with _). */
+  tagCart() {
+    if (this.cartTagged || !this.host.dataset.cartUpdate) return;
+    this.cartTagged = true;
+    const body = JSON.stringify({ attributes: { _see_it_visitor: visitorId() } });
+    fetch(`${this.host.dataset.cartUpdate}.js`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } }).catch(() => {
+      this.cartTagged = false;
+    });
+  }
+
+  /** Add the variant in the picture to the theme's cart, the line carrying the render's id. */
+  async addToCart() {
+    this.clearError();
+    this.cart.disabled = true;
+    const item = { id: Number(this.variant), quantity: 1, properties: { _see_it_render: this.job.id } };
+    try {
+      let response;
+      try {
+        response = await fetch(`${this.host.dataset.cartAdd || '/cart/add'}.js`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ items: [item] }),
+        });
+      } catch {
+        throw new SeeItError('service_unavailable');
+      }
+      if (!response.ok) {
+        const answer = await response.json().catch(() => ({}));
+        throw new SeeItError('cart_failed', { details: { description: answer && answer.description } });
+      }
+      this.report('added_to_cart', { render_id: this.job.id });
+      this.viewCart.hidden = false;
+      this.say(this.t('added_to_cart'));
+      this.host.dispatchEvent(new CustomEvent('see-it:added-to-cart', { bubbles: true, detail: item }));
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.cart.disabled = false;
+    }
+  }
+
   async save() {
+    this.report('downloaded', { render_id: this.job.id });
     const url = this.job.image_url;
     try {
       const blob = await (await fetch(url)).blob();
@@ -337,6 +409,7 @@ class Visualizer {
     this.clearError();
     try {
       const { share_url: url } = await this.api.request(`/renders/${this.job.id}/share`, { method: 'POST' });
+      this.report('shared', { render_id: this.job.id });
       this.shareLink.value = url;
       this.shareLink.hidden = false;
       if (navigator.share) {

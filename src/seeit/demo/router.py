@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from seeit.demo import pictures
 from seeit.demo.admin import router as admin_router
 from seeit.demo.app_proxy import AppProxy
+from seeit.demo.cart import DemoCarts, cart_router
 from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, demo_storefront_products
 from seeit.demo.landing import landing_page
 from seeit.demo.shopify_admin import router as shopify_admin_router
@@ -25,16 +26,14 @@ def demo_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     router.add_api_route("/", landing_page, methods=["GET"], response_class=HTMLResponse)
     router.include_router(pictures_router())
-    router.include_router(
-        storefront_router(
-            Storefront(
-                shop_name=DEMO_SHOP_NAME,
-                block=ThemeBlock(EXTENSION_DIR, asset_base=f"{STORE_PREFIX}/assets"),
-                proxy=_same_app_proxy,
-                products=demo_storefront_products,
-            )
-        )
+    store = Storefront(
+        shop_name=DEMO_SHOP_NAME,
+        block=ThemeBlock(EXTENSION_DIR, asset_base=f"{STORE_PREFIX}/assets"),
+        proxy=_same_app_proxy,
+        products=demo_storefront_products,
     )
+    router.include_router(storefront_router(store))
+    router.include_router(cart_router(store, DemoCarts()))
     router.include_router(admin_router)
     router.include_router(shopify_admin_router)
     return router

@@ -143,12 +143,17 @@ class DemoAdmin:
         }
 
     def _matches(self, product: DemoProduct, query: str | None) -> bool:
-        """The two search terms the service sends (prepare-all): the enabled metafield, and ``id:>N``."""
+        """The search terms the service sends: the enabled metafield and ``id:>N`` (prepare-all), and
+        ``id:N OR id:M`` (the titles of the admin's top products)."""
+        number = int(product.gid.rsplit("/", 1)[-1])
         for term in (query or "").split(" AND "):
             term = term.strip()
             if term.endswith(".enabled:true") and self.metafields.get(product.gid, {}).get("enabled") != "true":
                 return False
-            if term.startswith("id:>") and int(product.gid.rsplit("/", 1)[-1]) <= int(term.removeprefix("id:>")):
+            if term.startswith("id:>") and number <= int(term.removeprefix("id:>")):
+                return False
+            ids = [alt.strip().removeprefix("id:") for alt in term.split(" OR ") if alt.strip().startswith("id:")]
+            if ids and all(i.isdigit() for i in ids) and str(number) not in ids:
                 return False
         return True
 

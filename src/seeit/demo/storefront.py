@@ -78,7 +78,7 @@ def storefront_router(store: Storefront) -> APIRouter:
             f'width="240" height="240"><span>{html.escape(p.title)}</span><span>{html.escape(p.price)}</span></a></li>'
             for p in products
         )
-        return HTMLResponse(_page(store.shop_name, "All products", f'<ul class="grid">{cards}</ul>'))
+        return HTMLResponse(page(store.shop_name, "All products", f'<ul class="grid">{cards}</ul>'))
 
     @router.get(STORE_PREFIX + "/products/{handle}", response_class=HTMLResponse)
     async def product_page(handle: str, request: Request, locale: str = "en") -> HTMLResponse:
@@ -101,7 +101,7 @@ def storefront_router(store: Storefront) -> APIRouter:
 </div>"""
         assets = f"{store.block.asset_base.rstrip('/')}"
         head = f'<link rel="stylesheet" href="{assets}/see-it.css"><script src="{assets}/see-it.js" defer></script>'
-        return HTMLResponse(_page(store.shop_name, product.title, body, head=head, lang=locale))
+        return HTMLResponse(page(store.shop_name, product.title, body, head=head, lang=locale))
 
     @router.get(STORE_PREFIX + "/assets/{name}")
     async def extension_asset(name: str) -> FileResponse:
@@ -122,7 +122,12 @@ _STYLE = """
   body { margin: 0; font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #222; background: #fbfaf7; }
   header { padding: 18px 32px; border-bottom: 1px solid #e6e2da; font: 600 20px/1 system-ui, sans-serif;
            letter-spacing: .04em; }
+  header { display: flex; justify-content: space-between; }
   header a { color: inherit; text-decoration: none; }
+  .header__cart { font-weight: 500; font-size: 16px; }
+  .cart { width: 100%; border-collapse: collapse; margin: 16px 0; font-family: system-ui, sans-serif; }
+  .cart th, .cart td { padding: 10px 8px; border-bottom: 1px solid #e6e2da; text-align: left; }
+  .notice { padding: 12px 16px; background: #eef6ee; border-radius: 4px; font-family: system-ui, sans-serif; }
   main { max-width: 1100px; margin: 0 auto; padding: 32px; }
   .product { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 48px; align-items: start; }
   .product__photo { width: 100%; height: auto; background: #f4f3ef; border-radius: 4px; }
@@ -142,7 +147,8 @@ _STYLE = """
 """
 
 
-def _page(shop_name: str, title: str, body: str, *, head: str = "", lang: str = "en") -> str:
+def page(shop_name: str, title: str, body: str, *, head: str = "", lang: str = "en") -> str:
+    """A storefront page around ``body``: the shop's header (with the cart's link) and its styles."""
     return f"""<!doctype html>
 <html lang="{html.escape(lang)}">
 <head>
@@ -153,7 +159,7 @@ def _page(shop_name: str, title: str, body: str, *, head: str = "", lang: str = 
 {head}
 </head>
 <body>
-<header><a href="{STORE_PREFIX}">{html.escape(shop_name)}</a></header>
+<header><a href="{STORE_PREFIX}">{html.escape(shop_name)}</a><a class="header__cart" href="/cart">Cart</a></header>
 <main>{body}</main>
 </body>
 </html>

@@ -88,11 +88,22 @@ class ThemeBlock:
             self._template.render(
                 product=product,
                 block={"id": "see-it-block-1", "settings": block_settings, "shopify_attributes": ""},
-                routes={"root_url": root_url},
+                routes=_routes(root_url),
                 request={"locale": {"iso_code": locale}, "design_mode": design_mode},
                 _see_it_translations=self.translations(locale),
             )
         )
+
+
+def _routes(root_url: str) -> dict[str, str]:
+    # Shopify's ``routes`` object: the cart's URLs sit under the storefront's (locale's) root.
+    root = root_url.rstrip("/")
+    return {
+        "root_url": root_url,
+        "cart_url": f"{root}/cart",
+        "cart_add_url": f"{root}/cart/add",
+        "cart_update_url": f"{root}/cart/update",
+    }
 
 
 @with_context

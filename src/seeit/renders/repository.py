@@ -109,6 +109,19 @@ async def job_for_shop(session: AsyncSession, shop_id: uuid.UUID, job_id: uuid.U
     return RenderRecord.of(row) if row is not None else None
 
 
+async def products_of_renders(
+    session: AsyncSession, shop_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The product GID of each of these renders that belongs to the shop (order attribution checks line items'
+    render ids with it)."""
+    if not job_ids:
+        return {}
+    rows = await session.execute(
+        select(RenderJob.id, RenderJob.product_id).where(RenderJob.shop_id == shop_id, RenderJob.id.in_(job_ids))
+    )
+    return {row.id: row.product_id for row in rows}
+
+
 _JOB_FOR_SHOP = DriverStatement.compile(
     select(*_COLUMNS).where(RenderJob.id == bindparam("job_id"), RenderJob.shop_id == bindparam("shop_id"))
 )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from seeit.shopify import documents
 from seeit.shopify.admin_api import AdminApi, raise_for_user_errors
 from seeit.shopify.documents import METAFIELD_NAMESPACE
+from seeit.shopify.ids import numeric_id
 
 # Shopify allows at most 25 metafields per metafieldsSet call.
 METAFIELDS_PER_CALL = 25
@@ -95,6 +96,17 @@ async def fetch_product(api: AdminApi, product_gid: str) -> Product | None:
     data = await api.execute(documents.PRODUCT, {"id": product_gid, "mediaCount": MEDIA_PER_PRODUCT})
     node = data.get("product")
     return product_from(node) if node else None
+
+
+async def fetch_product_titles(api: AdminApi, product_gids: Sequence[str]) -> dict[str, str]:
+    """The titles of these products (at most 100) by GID; a product Shopify no longer has is left out."""
+    if not product_gids:
+        return {}
+    query = " OR ".join(f"id:{numeric_id(gid)}" for gid in product_gids[:PRODUCTS_PER_PAGE])
+    data = await api.execute(
+        documents.PRODUCT_TITLES, {"first": min(len(product_gids), PRODUCTS_PER_PAGE), "query": query}
+    )
+    return {str(node["id"]): str(node["title"]) for node in (data.get("products") or {}).get("nodes") or []}
 
 
 async def iter_products(api: AdminApi, *, page_size: int = PRODUCTS_PER_PAGE) -> AsyncIterator[list[Product]]:

@@ -49,8 +49,18 @@ query SeeItProducts($first: Int!, $after: String, $query: String) {{
 }}
 """
 
-# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml).
-ENABLED_PRODUCTS_FILTER = f"metafields.{METAFIELD_NAMESPACE}.enabled:true"
+# The titles of a few products, by a search for their ids (``id:1 OR id:2``).
+PRODUCT_TITLES = """
+query SeeItProductTitles($first: Int!, $query: String) {
+  products(first: $first, query: $query) {
+    nodes { id title }
+  }
+}
+"""
+
+# Only the products with See It on (the definition has admin filtering enabled in shopify.app.toml). In
+# Shopify's search syntax ``:`` separates a field from its value, so the one inside ``$app:see_it`` is escaped.
+ENABLED_PRODUCTS_FILTER = "metafields.{}.enabled:true".format(METAFIELD_NAMESPACE.replace(":", "\\:"))
 
 
 def enabled_products_after(product_number: int | None) -> str:
@@ -151,6 +161,7 @@ ALL_DOCUMENTS: dict[str, str] = {
     "SHOP": SHOP,
     "PRODUCT": PRODUCT,
     "PRODUCTS_PAGE": PRODUCTS_PAGE,
+    "PRODUCT_TITLES": PRODUCT_TITLES,
     "METAFIELDS_SET": METAFIELDS_SET,
     "METAFIELDS_DELETE": METAFIELDS_DELETE,
     "ACTIVE_SUBSCRIPTIONS": ACTIVE_SUBSCRIPTIONS,

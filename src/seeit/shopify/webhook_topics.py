@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.analytics import service as analytics_service
 from seeit.assets import lifecycle
 from seeit.errors import BadRequest
 from seeit.queue import DeferredJob, defer_job, job_id_for
@@ -79,16 +80,35 @@ async def _products_delete(session: AsyncSession, event_id: uuid.UUID, delivery:
 
 
 async def _customer_request(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
-    # See It stores nothing about customers (room photos are anonymous and expire), so there is nothing to
-    # report or erase; the webhook_events row and this line are the record that the request was answered.
+    # The one thing See It keeps about customers is the storefront's analytics (``seeit.analytics``): events
+    # under Shopify's customer id and the orders attributed to renders. Room photos are anonymous and expire.
+    # A redaction erases them; a data request is answered by this line and the webhook_events row.
     customer = delivery.payload.get("customer") or {}
+    customer_id = analytics_service.customer_id_of(str(customer.get("id") or "") if isinstance(customer, dict) else "")
     request_id = (delivery.payload.get("data_request") or {}).get("id")
+    shop_id = await shops_repository.shop_id_for(session, delivery.shop_domain)
+    if delivery.topic == "customers/redact":
+        orders = [str(order) for order in delivery.payload.get("orders_to_redact") or []]
+        erased = await analytics_service.erase_customer(session, shop_id, customer_id, orders) if shop_id else (0, 0)
+        log.info(
+            "%s for %s (customer %s): %d events and %d attributed orders erased",
+            delivery.topic,
+            delivery.shop_domain,
+            customer_id,
+            *erased,
+        )
+        return True
+    kept = (
+        await analytics_service.customer_records(session, shop_id, customer_id) if shop_id and customer_id else (0, 0)
+    )
     log.info(
-        "%s for %s (customer %s, request %s): no customer data is kept",
+        "%s for %s (customer %s, request %s): %d storefront events and %d attributed orders are kept under the"
+        " customer's id, nothing else",
         delivery.topic,
         delivery.shop_domain,
-        customer.get("id") if isinstance(customer, dict) else None,
+        customer_id,
         request_id,
+        *kept,
     )
     return True
 

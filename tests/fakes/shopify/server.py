@@ -24,7 +24,7 @@ class FakeShopify(Catalogue, TokenEndpoint, AdminGraphQL, Billing):
         api_key: str,
         api_secret: str,
         api_versions: tuple[str, ...] = ("2026-04",),
-        scopes: str = "read_products,write_products,write_app_proxy",
+        scopes: str = "read_products,write_products,write_app_proxy,read_orders",
     ) -> None:
         self.api_key = api_key
         self.api_secret = api_secret

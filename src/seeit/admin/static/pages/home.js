@@ -1,9 +1,10 @@
-// Home: the plan, today's and this month's renders against the quotas, 30 days of renders by kind, and
-// the latest renders with their pictures.
+// Home: the plan, today's and this month's renders against the quotas, the shoppers' funnel and what it
+// earned over 30 days with the top products, 30 days of renders by kind, and the latest renders.
 import { api } from "../api.js";
 import { h, fill } from "../dom.js";
 import { t, when } from "../i18n.js";
 import { meter, statusBadge } from "../widgets/badges.js";
+import { funnelChart, productsChart } from "../widgets/funnel-chart.js";
 import { upgradeBanner } from "../widgets/upgrade.js";
 import { usageChart } from "../widgets/usage-chart.js";
 
@@ -41,6 +42,45 @@ function quotaCard(label, used, limit) {
   );
 }
 
+function money(revenue) {
+  const amounts = Object.entries(revenue || {}).filter(([, amount]) => Number(amount) > 0);
+  return amounts
+    .map(([currency, amount]) => new Intl.NumberFormat(undefined, { style: "currency", currency }).format(Number(amount)))
+    .join(" + ");
+}
+
+function figureCard(label, value, className) {
+  return h(
+    "s-box",
+    { padding: "base", background: "subdued", "border-radius": "base", class: `seeit-card ${className}` },
+    h("s-text", { color: "subdued" }, label),
+    h("s-heading", {}, value),
+  );
+}
+
+function shoppersAndSales(analytics) {
+  const totals = analytics.totals;
+  const conversion = totals.order_rate === null ? "–" : `${Math.round(totals.order_rate * 100)}%`;
+  return [
+    h(
+      "s-section",
+      { heading: t("home.analytics") },
+      h(
+        "s-grid",
+        { "grid-template-columns": "1fr 1fr 1fr", gap: "base" },
+        figureCard(t("home.revenue"), money(totals.revenue) || t("home.noRevenue"), "seeit-revenue"),
+        figureCard(t("home.orders"), String(totals.orders), "seeit-orders"),
+        figureCard(t("home.conversion"), conversion, "seeit-conversion"),
+      ),
+      totals.opens || totals.orders ? funnelChart(totals) : h("s-paragraph", { color: "subdued" }, t("home.noShoppers")),
+      h("s-paragraph", { color: "subdued" }, t("home.analyticsNote", { days: analytics.attribution_window_days })),
+    ),
+    analytics.products.length
+      ? h("s-section", { heading: t("home.topProducts") }, productsChart(analytics.products, money))
+      : null,
+  ];
+}
+
 function recentRenders(renders) {
   if (!renders.length) return h("s-paragraph", { color: "subdued" }, t("home.noRenders"));
   return h(
@@ -72,10 +112,11 @@ function recentRenders(renders) {
 }
 
 export async function showHome(root) {
-  const [shop, usage, renders] = await Promise.all([
+  const [shop, usage, renders, analytics] = await Promise.all([
     api("/api/admin/shop"),
     api("/api/admin/usage"),
     api("/api/admin/renders", { query: { limit: 5 } }),
+    api("/api/admin/analytics"),
   ]);
   fill(
     root,
@@ -109,6 +150,7 @@ export async function showHome(root) {
         ),
         h("s-paragraph", { color: "subdued" }, t("home.quotaNote")),
       ),
+      shoppersAndSales(analytics),
       h("s-section", { heading: t("home.chart") }, usageChart(usage.days)),
       h("s-section", { heading: t("home.recent") }, recentRenders(renders.items)),
     ),
