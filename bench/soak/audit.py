@@ -13,22 +13,16 @@ import asyncpg
 
 from bench.soak.load import Ledger
 from bench.soak.shops import SoakShop
+from seeit import models  # noqa: F401  (every table on the metadata)
+from seeit.db import Base
 from seeit.stored_objects.tasks import PENDING_GRACE
 
 # The sweeper of pending objects runs every minute: one pending for longer than its grace and two sweeps is one
 # it failed to sweep.
 PENDING_SWEPT_WITHIN = PENDING_GRACE.total_seconds() + 120
 
-SHOP_TABLES = (
-    "product_assets",
-    "product_settings",
-    "room_sessions",
-    "render_jobs",
-    "usage_daily",
-    "audit_events",
-    "style_presets",
-    "subscriptions",
-)
+# Every table with a shop's rows: none may keep one of a redacted shop.
+SHOP_TABLES = tuple(table.name for table in Base.metadata.sorted_tables if "shop_id" in table.columns)
 # Keys the rows hold; an upload key is referenced but may rightly have no object (a presigned upload not sent).
 KEY_COLUMNS = {
     "product_assets": ("prepared_image_url",),

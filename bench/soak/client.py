@@ -23,7 +23,8 @@ class Call:
     status: int | str
     started: float  # monotonic seconds
     ended: float
-    error_code: str | None = None  # the error envelope's code, "" when a 4xx/5xx body was not the envelope
+    # The error envelope's code ("" when a 4xx/5xx body was not the envelope), or why no answer came.
+    error_code: str | None = None
 
 
 @dataclass
@@ -35,13 +36,17 @@ class Recorder:
 
 
 def _error_code(response: httpx.Response) -> str | None:
+    """The envelope's code; for a 5xx its message too (what the report needs to tell one outage from another)."""
     if response.status_code < 400:
         return None
     try:
-        code = response.json()["error"]["code"]
+        error = response.json()["error"]
+        code = error["code"]
     except (ValueError, KeyError, TypeError):
         return ""
-    return str(code) if isinstance(code, str) else ""
+    if not isinstance(code, str):
+        return ""
+    return f"{code}: {error.get('message')}" if response.status_code >= 500 else code
 
 
 class Api:
@@ -64,8 +69,8 @@ class Api:
         started = time.monotonic()
         try:
             response = await self.http.request(method, url, **kwargs)
-        except httpx.HTTPError:
-            self.recorder.add(Call(route, UNREACHABLE, started, time.monotonic()))
+        except httpx.HTTPError as exc:
+            self.recorder.add(Call(route, UNREACHABLE, started, time.monotonic(), type(exc).__name__))
             return None
         self.recorder.add(Call(route, response.status_code, started, time.monotonic(), _error_code(response)))
         return response

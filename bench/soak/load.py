@@ -104,6 +104,7 @@ async def shopper(traffic: Traffic, shop: SoakShop, seed: int) -> None:
 async def visit(traffic: Traffic, shop: SoakShop, rng: random.Random) -> None:
     api = traffic.api
     product = rng.choice(shop.products)
+    visitor = str(uuid.uuid4())
     await api.proxy("GET /proxy/config", "GET", "/proxy/config", shop.domain, params={"product_id": str(product)})
     room_id = await (direct_upload(traffic, shop, rng) if rng.random() < 0.3 else upload(traffic, shop, rng))
     if room_id is None:
@@ -114,6 +115,17 @@ async def visit(traffic: Traffic, shop: SoakShop, rng: random.Random) -> None:
         job_id = await render(traffic, shop, rng, product, room_id)
         if job_id is not None:
             await follow(traffic, shop, rng, job_id)
+            await events(traffic, shop, visitor, product, job_id)
+
+
+async def events(traffic: Traffic, shop: SoakShop, visitor: str, product: int, job_id: str) -> None:
+    """The visualizer's batch of what the shopper did, as the block reports it."""
+    batch = [
+        {"kind": kind, "product_id": str(product), **({"render_id": job_id} if kind != "opened" else {})}
+        for kind in ("opened", "room_uploaded", "rendered")
+    ]
+    body = {"visitor_id": visitor, "events": batch}
+    await traffic.api.proxy("POST /proxy/events", "POST", "/proxy/events", shop.domain, json=body)
 
 
 async def upload(traffic: Traffic, shop: SoakShop, rng: random.Random) -> str | None:
@@ -268,8 +280,10 @@ async def merchant(traffic: Traffic, shop: SoakShop, seed: int) -> None:
                 ledger.preps[response.json()["id"]] = shop.domain
         elif roll < 0.4:
             await api.admin("POST /api/admin/prepare-all", "POST", "/api/admin/prepare-all", shop.domain)
-        elif roll < 0.7:
+        elif roll < 0.6:
             await api.admin("GET /api/admin/renders", "GET", "/api/admin/renders", shop.domain, params={"limit": "10"})
+        elif roll < 0.7:
+            await api.admin("GET /api/admin/analytics", "GET", "/api/admin/analytics", shop.domain)
         else:
             await api.admin("GET /api/admin/assets", "GET", "/api/admin/assets", shop.domain, params={"limit": "20"})
 

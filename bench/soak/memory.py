@@ -2,7 +2,8 @@
 
 A process is known by its name and pid, so a worker started again after its SIGKILL (or a restarted Redis)
 is a process of its own, with its own warm-up. A worker's pixel processes are counted apart from it
-(``worker-0 pool``). Growth is judged from each process's warm-up sample to its last one.
+(``worker-0 pool``). Growth is judged from the process's RSS after its warm-up to its RSS at the end, each
+the median of the samples of a 30 s window, so one large picture held for a moment is not taken for growth.
 """
 
 from __future__ import annotations
@@ -16,19 +17,44 @@ import psutil
 
 from bench.soak.servers import Stack
 
+WINDOW_SECONDS = 30.0
+
 
 @dataclass
 class Track:
     name: str
     role: str  # "api", "worker", "pool" (judged against the target) or "server", "soak" (reported)
     first_seen: float
-    warm: int | None = None
-    warm_at: float | None = None
-    last: int = 0
-    last_at: float = 0.0
+    warm_from: float
+    samples: list[tuple[float, int]] = field(default_factory=list)
+
+    def _median(self, start: float, end: float) -> int | None:
+        window = sorted(rss for at, rss in self.samples if start <= at <= end)
+        return window[len(window) // 2] if window else None
+
+    @property
+    def warm_at(self) -> float | None:
+        return self.warm_from if self.samples and self.samples[-1][0] >= self.warm_from + WINDOW_SECONDS else None
+
+    @property
+    def warm(self) -> int | None:
+        return self._median(self.warm_from, self.warm_from + WINDOW_SECONDS) if self.warm_at is not None else None
+
+    @property
+    def last_at(self) -> float:
+        return self.samples[-1][0] if self.samples else 0.0
+
+    @property
+    def last(self) -> int:
+        return self._median(self.last_at - WINDOW_SECONDS, self.last_at) or 0
+
+    @property
+    def peak(self) -> int:
+        return max((rss for _, rss in self.samples), default=0)
 
     def growth(self) -> float | None:
-        return (self.last - self.warm) / self.warm if self.warm else None
+        warm = self.warm
+        return (self.last - warm) / warm if warm else None
 
 
 def _rss(pid: int | None, *, with_children: bool = False, only_children: bool = False) -> int | None:
@@ -79,11 +105,9 @@ class MemoryWatch:
         for name, role, rss in self._readings():
             if rss is None or "pid None" in name:
                 continue
-            track = self.tracks.setdefault(name, Track(name, role, now))
-            warm_from = max(track.first_seen, self.load_started) + self.warm_after
-            if track.warm is None and now >= warm_from:
-                track.warm, track.warm_at = rss, now
-            track.last, track.last_at = rss, now
+            if name not in self.tracks:
+                self.tracks[name] = Track(name, role, now, max(now, self.load_started) + self.warm_after)
+            self.tracks[name].samples.append((now, rss))
 
     async def run(self, until: float, interval: float = 5.0) -> None:
         while time.monotonic() < until:

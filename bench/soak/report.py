@@ -37,6 +37,7 @@ class Report:
     requests: dict[str, dict[str, int]]
     faults: list[dict[str, Any]]
     server_errors_outside_faults: list[str]
+    slowest: list[str]  # the slowest answers (long-polls aside)
     ledger: dict[str, int]
     deliveries: dict[str, int]
     audit: dict[str, Any]
@@ -76,7 +77,8 @@ def _memory(tracks: dict[str, Track]) -> tuple[list[dict[str, Any]], Target]:
     rows, grown, judged = [], [], 0
     for track in tracks.values():
         growth = track.growth()
-        observed = track.last_at - track.warm_at if track.warm_at is not None else 0.0
+        warm_at = track.warm_at
+        observed = track.last_at - warm_at if warm_at is not None else 0.0
         judge = track.role in ("api", "worker", "pool") and growth is not None and observed >= RSS_MIN_OBSERVED_SECONDS
         rows.append(
             {
@@ -84,6 +86,7 @@ def _memory(tracks: dict[str, Track]) -> tuple[list[dict[str, Any]], Target]:
                 "role": track.role,
                 "warm_mb": round(track.warm / 2**20, 1) if track.warm else None,
                 "end_mb": round(track.last / 2**20, 1),
+                "peak_mb": round(track.peak / 2**20, 1),
                 "growth": round(growth, 4) if growth is not None else None,
                 "observed_seconds": round(observed),
                 "judged": judge,
@@ -127,7 +130,7 @@ def build_report(
 ) -> Report:
     server_errors = (
         [
-            f"{c.route} {c.status} at +{c.started - calls[0].started:.1f}s"
+            f"{c.route} {c.status} {c.error_code or ''} at +{c.started - calls[0].started:.1f}s"
             for c in calls
             if (c.status == UNREACHABLE or (isinstance(c.status, int) and c.status >= 500))
             and outside(c.started, c.ended)
@@ -135,7 +138,8 @@ def build_report(
         if calls
         else []
     )
-    not_enveloped = [f"{c.route} {c.status}" for c in calls if c.error_code == ""]
+    t0 = calls[0].started if calls else 0.0
+    not_enveloped = [f"{c.route} {c.status}" for c in calls if c.status != UNREACHABLE and c.error_code == ""]
     memory_rows, memory_target = _memory(tracks)
     targets = [
         _count("5xx (or no answer) outside the fault windows", server_errors),
@@ -179,6 +183,11 @@ def build_report(
             for w in windows
         ],
         server_errors_outside_faults=server_errors[:50],
+        slowest=[
+            f"{c.route} {c.status} {c.error_code or ''} {c.ended - c.started:.1f} s, at +{c.started - t0:.0f}s"
+            for c in sorted(calls, key=lambda c: c.started - c.ended)
+            if "?wait" not in c.route
+        ][:5],
         ledger={
             "renders_accepted": len(ledger.renders),
             "renders_seen_finished": ledger.finished_seen,
@@ -217,6 +226,7 @@ def as_text(report: Report) -> str:
     for fault in report.faults:
         extra = {k: v for k, v in fault.items() if k not in ("name", "at", "seconds")}
         lines.append(f"  +{fault['at']:>6.1f}s  {fault['name']:<28} {fault['seconds']:>5.1f} s  {extra or ''}")
+    lines += ["", "Slowest answers (long-polls aside):", *(f"  {line}" for line in report.slowest)]
     lines += ["", f"Promises: {report.ledger}", f"Webhooks: {report.deliveries}", f"Jobs: {report.audit}"]
     lines += ["", "Accept → finished (s), completed renders:"]
     for quality, figures in report.latency.items():
@@ -224,11 +234,11 @@ def as_text(report: Report) -> str:
             f"  {quality:<9} n={figures['renders']:<5.0f} p50 {figures['p50']:6.2f}  p95 {figures['p95']:6.2f}"
             f"  p99 {figures['p99']:6.2f}"
         )
-    lines += ["", "Resident memory (MB): warm-up → end"]
+    lines += ["", "Resident memory (MB, medians of 30 s): after warm-up → at the end (peak)"]
     for row in report.memory:
         growth = f"{row['growth']:+.1%}" if row["growth"] is not None else "   -"
         lines.append(
-            f"  {row['process']:<32} {row['warm_mb'] or '-':>8} → {row['end_mb']:>8}  {growth:>7}"
+            f"  {row['process']:<32} {row['warm_mb'] or '-':>8} → {row['end_mb']:>8} ({row['peak_mb']:>6})  {growth:>7}"
             f"  over {row['observed_seconds']} s" + ("" if row["judged"] else " (not judged)")
         )
     lines += ["", "Targets:"]

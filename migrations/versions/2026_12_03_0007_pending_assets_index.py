@@ -1,7 +1,7 @@
 """Pending assets by age: the stalled-prep sweep runs every 15 s and reads only the pending rows.
 
-Revision ID: 0006_pending_assets_index
-Revises: 0005_pending_objects
+Revision ID: 0007_pending_assets_index
+Revises: 0006_pending_objects
 Create Date: 2026-12-03 14:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_pending_assets_index"
-down_revision: str | None = "0005_pending_objects"
+revision: str = "0007_pending_assets_index"
+down_revision: str | None = "0006_pending_objects"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

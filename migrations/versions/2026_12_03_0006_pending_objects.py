@@ -1,7 +1,7 @@
 """Pending objects: what is being written to storage before a row holds it, so nothing written is left unknown.
 
-Revision ID: 0005_pending_objects
-Revises: 0004_render_heartbeat
+Revision ID: 0006_pending_objects
+Revises: 0005_storefront_analytics
 Create Date: 2026-12-03 12:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_pending_objects"
-down_revision: str | None = "0004_render_heartbeat"
+revision: str = "0006_pending_objects"
+down_revision: str | None = "0005_storefront_analytics"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
