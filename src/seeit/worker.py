@@ -15,6 +15,7 @@ from seeit.billing.tasks import reconcile_subscriptions, sync_shop_billing
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
+from seeit.process_memory import release_free_memory
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import render_functions
 from seeit.resources import Resources, redis_settings
@@ -53,6 +54,11 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
     request_id_var.set(f"job:{ctx['job_id']}")
 
 
+async def on_job_end(ctx: dict[str, Any]) -> None:
+    # A job may have held large buffers (a source photo, a stored picture's bytes): hand their pages back.
+    release_free_memory()
+
+
 def worker_functions() -> list[WorkerCoroutine | Function]:
     return [
         func(redact_shop, name="redact_shop", keep_result=0, max_tries=REDACT_TRIES),
@@ -82,6 +88,7 @@ class WorkerSettings:
     on_startup = startup
     on_shutdown = shutdown
     on_job_start = on_job_start
+    on_job_end = on_job_end
     redis_settings: ClassVar[RedisSettings] = redis_settings(get_settings())
     max_jobs = 8
     # On SIGTERM or SIGINT (a deploy, a scale-down) stop taking jobs and give the running ones this long

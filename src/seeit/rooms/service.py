@@ -18,6 +18,7 @@ from seeit.errors import (
     RoomSessionExpired,
     UnsupportedMediaType,
 )
+from seeit.process_memory import release_free_memory
 from seeit.queue import DeferredJob, defer_job, job_id_for
 from seeit.resources import Resources
 from seeit.rooms import repository
@@ -93,13 +94,16 @@ async def missing_room_error(session: AsyncSession, shop_id: uuid.UUID, room_id:
 async def checked_room_image(settings: Settings, data: bytes) -> RoomImage:
     """Run the upload checks and normalisation in a thread, never on the event loop."""
     async with _decoding:
-        return await asyncio.to_thread(
-            normalize_room_image,
-            data,
-            max_bytes=settings.max_upload_bytes,
-            max_pixels=settings.max_image_pixels,
-            max_side=settings.room_max_side,
-        )
+        try:
+            return await asyncio.to_thread(
+                normalize_room_image,
+                data,
+                max_bytes=settings.max_upload_bytes,
+                max_pixels=settings.max_image_pixels,
+                max_side=settings.room_max_side,
+            )
+        finally:
+            release_free_memory()  # the decoded photo's pages, which the API process would otherwise keep
 
 
 async def create_room_from_upload(
