@@ -82,7 +82,8 @@ class Api:
         self, route: str, method: str, path: str, shop: str, *, params: Mapping[str, str] | None = None, **kwargs: Any
     ) -> httpx.Response | None:
         """A storefront request as Shopify's app proxy forwards it: the signed query string, signed now."""
-        url = f"{self._base()}{path}?{proxy_query(shop, **dict(params or {}))}"
+        query = proxy_query(shop, **dict(params or {}))  # type: ignore[arg-type]  # names a query's parameters only
+        url = f"{self._base()}{path}?{query}"
         return await self.request(route, method, url, **kwargs)
 
     async def admin(self, route: str, method: str, path: str, shop: str, **kwargs: Any) -> httpx.Response | None:

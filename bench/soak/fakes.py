@@ -41,12 +41,12 @@ def product_photo(seed: int) -> bytes:
     rng = random.Random(seed)
     width, height = rng.choice([(640, 480), (800, 600), (600, 800), (900, 700)])
     backdrop = tuple(rng.randint(225, 245) for _ in range(3))
-    image = Image.new("RGB", (width, height), backdrop)  # type: ignore[arg-type]
+    image = Image.new("RGB", (width, height), backdrop)
     draw = ImageDraw.Draw(image)
     body = tuple(rng.randint(40, 150) for _ in range(3))
     left, right = width * rng.uniform(0.25, 0.35), width * rng.uniform(0.65, 0.75)
     top, bottom = height * rng.uniform(0.15, 0.3), height * rng.uniform(0.8, 0.88)
-    draw.rounded_rectangle((left, top, right, bottom), radius=16, fill=body, outline=(30, 20, 10))  # type: ignore[arg-type]
+    draw.rounded_rectangle((left, top, right, bottom), radius=16, fill=body, outline=(30, 20, 10))
     draw.ellipse((left + 20, top + 20, left + 70, top + 70), fill=(200, 170, 40))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=88)

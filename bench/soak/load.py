@@ -80,8 +80,7 @@ class Ledger:
 class Traffic:
     api: Api
     ledger: Ledger
-    stop_at: float
-    rng: random.Random
+    stop_at: float  # monotonic: when the load ends
 
     def running(self) -> bool:
         return time.monotonic() < self.stop_at

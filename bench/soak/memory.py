@@ -81,7 +81,7 @@ def _postmaster(datadir: Path) -> int | None:
 class MemoryWatch:
     stack: Stack
     warm_after: float  # seconds a process must have run (and the load must have run) before its warm sample
-    load_started: float = 0.0
+    load_started: float = float("inf")  # set when the load starts; nothing is warm before it
     tracks: dict[str, Track] = field(default_factory=dict)
 
     def _readings(self) -> list[tuple[str, str, int | None]]:
@@ -107,6 +107,7 @@ class MemoryWatch:
                 continue
             if name not in self.tracks:
                 self.tracks[name] = Track(name, role, now, max(now, self.load_started) + self.warm_after)
+
             self.tracks[name].samples.append((now, rss))
 
     async def run(self, until: float, interval: float = 5.0) -> None:

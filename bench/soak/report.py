@@ -52,7 +52,8 @@ class Report:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["passed"] = self.passed
-        return _finite(data)
+        finite: dict[str, Any] = _finite(data)
+        return finite
 
 
 def _finite(value: Any) -> Any:

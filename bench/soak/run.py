@@ -4,10 +4,10 @@ finish what is left, check everything, and tear it all down."""
 from __future__ import annotations
 
 import asyncio
-import random
 import shutil
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench.soak import shops as shop_setup
@@ -37,7 +37,8 @@ class Soak:
         self.deliveries = Deliveries()
         self.faults = Faults(stack, stack.postgres.url)
         self.shops: list[SoakShop] = shop_setup.roster(options.shops)
-        self.traffic = Traffic(self.api, self.ledger, 0.0, random.Random(1))
+        self.traffic = Traffic(self.api, self.ledger, stop_at=0.0)
+        self.memory = MemoryWatch(stack, options.warm_after)
         self.reinstalled: bool | None = None
 
     def _shop(self, role: str) -> SoakShop:
@@ -53,7 +54,7 @@ class Soak:
         await shop_setup.set_plans(Settings(database_url=self.stack.postgres.url), self.shops)
         await shop_setup.shop_ids(self.stack.postgres.url, self.shops)
         options = self.options
-        progress(f"{len(self.shops)} shops installed; their first cut-outs uploaded and prepared")
+        progress(f"{len(self.shops)} shops installed; uploading and preparing their first cut-outs")
         refused = await shop_setup.upload_cutouts(self.api, self.shops, options.uploaded_products)
         if refused:
             raise RuntimeError(f"{refused} of the merchants' own cut-outs were refused")
@@ -80,7 +81,8 @@ class Soak:
         progress(f"load for {options.load_seconds:.0f} s: {', '.join(s.name for s in timeline(options))}")
         started = time.monotonic()
         self.traffic.stop_at = started + options.load_seconds
-        memory = MemoryWatch(self.stack, options.warm_after, started)
+        memory = self.memory
+        memory.load_started = started
         tasks = [
             asyncio.create_task(shopper(self.traffic, shop, seed=shop.index * 100 + n))
             for shop in self.shops
@@ -102,12 +104,11 @@ class Soak:
         settle_seconds = await wait_until_settled(self.stack.postgres.url, options.settle_limit)
         watch.cancel()
         await asyncio.to_thread(memory.sample)
-        self.memory = memory
         return load_seconds, settle_seconds
 
-    async def _at(self, when: float, action: object) -> None:
+    async def _at(self, when: float, action: Callable[[Soak], Awaitable[object]]) -> None:
         await asyncio.sleep(max(0.0, when - time.monotonic()))
-        await action(self)  # type: ignore[operator]
+        await action(self)
 
     async def report(self, load_seconds: float, settle_seconds: float) -> Report:
         checked = await audit(self.stack.postgres.url, self.stack.s3_client(), BUCKET, self.ledger, self.shops)

@@ -110,7 +110,13 @@ class Stack:
         self.storage_proxy.signal(signal.SIGUSR2)
 
     def s3_client(self) -> object:
-        return boto3.client("s3", endpoint_url=self.s3_url, region_name="us-east-1", **_aws_keys())
+        return boto3.client(
+            "s3",
+            endpoint_url=self.s3_url,
+            region_name="us-east-1",
+            aws_access_key_id=AWS_ENV["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=AWS_ENV["AWS_SECRET_ACCESS_KEY"],
+        )
 
     def stop(self) -> None:
         helpers = [self.storage_proxy, self.moto]
