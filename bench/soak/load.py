@@ -262,7 +262,7 @@ async def merchant(traffic: Traffic, shop: SoakShop, seed: int) -> None:
     rng = random.Random(seed)
     api, ledger = traffic.api, traffic.ledger
     while traffic.running() and shop.storefront_open:
-        await traffic.pause(rng.uniform(4.0, 12.0))
+        await traffic.pause(rng.uniform(6.0, 18.0))
         if not shop.installed or not traffic.running():
             continue
         today = time.strftime("%Y-%m-%d", time.gmtime())
@@ -271,17 +271,17 @@ async def merchant(traffic: Traffic, shop: SoakShop, seed: int) -> None:
         )
         await api.admin("GET /api/admin/shop", "GET", "/api/admin/shop", shop.domain)
         roll = rng.random()
-        if roll < 0.3:
+        if roll < 0.15:
             product = rng.choice(shop.products)
             path = f"/api/admin/products/{product}/prepare"
             response = await api.admin("POST /api/admin/products/{id}/prepare", "POST", path, shop.domain, json={})
             if response is not None and response.status_code == 202:
                 ledger.preps[response.json()["id"]] = shop.domain
-        elif roll < 0.4:
+        elif roll < 0.2:
             await api.admin("POST /api/admin/prepare-all", "POST", "/api/admin/prepare-all", shop.domain)
-        elif roll < 0.6:
+        elif roll < 0.5:
             await api.admin("GET /api/admin/renders", "GET", "/api/admin/renders", shop.domain, params={"limit": "10"})
-        elif roll < 0.7:
+        elif roll < 0.65:
             await api.admin("GET /api/admin/analytics", "GET", "/api/admin/analytics", shop.domain)
         else:
             await api.admin("GET /api/admin/assets", "GET", "/api/admin/assets", shop.domain, params={"limit": "20"})

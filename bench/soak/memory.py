@@ -52,6 +52,20 @@ class Track:
     def peak(self) -> int:
         return max((rss for _, rss in self.samples), default=0)
 
+    def timeline(self, every: float = 60.0) -> list[int]:
+        """The median RSS of each ``every`` seconds of the process's life, to tell a plateau from a climb."""
+        if not self.samples:
+            return []
+        start, end = self.samples[0][0], self.samples[-1][0]
+        points = []
+        at = start
+        while at < end:
+            median = self._median(at, at + every)
+            if median is not None:
+                points.append(median)
+            at += every
+        return points
+
     def growth(self) -> float | None:
         warm = self.warm
         return (self.last - warm) / warm if warm else None

@@ -88,6 +88,7 @@ def _memory(tracks: dict[str, Track]) -> tuple[list[dict[str, Any]], Target]:
                 "warm_mb": round(track.warm / 2**20, 1) if track.warm else None,
                 "end_mb": round(track.last / 2**20, 1),
                 "peak_mb": round(track.peak / 2**20, 1),
+                "per_minute_mb": [round(rss / 2**20) for rss in track.timeline()],
                 "growth": round(growth, 4) if growth is not None else None,
                 "observed_seconds": round(observed),
                 "judged": judge,
@@ -242,6 +243,8 @@ def as_text(report: Report) -> str:
             f"  {row['process']:<32} {row['warm_mb'] or '-':>8} → {row['end_mb']:>8} ({row['peak_mb']:>6})  {growth:>7}"
             f"  over {row['observed_seconds']} s" + ("" if row["judged"] else " (not judged)")
         )
+        if row["role"] in ("api", "worker", "pool") and len(row["per_minute_mb"]) > 2:
+            lines.append(f"  {'':<32} per minute: {' '.join(str(mb) for mb in row['per_minute_mb'])}")
     lines += ["", "Targets:"]
     for target in report.targets:
         lines.append(f"  [{'ok' if target.met else 'MISSED'}] {target.name}: {target.value} (target {target.expected})")

@@ -62,12 +62,12 @@ async def product_changes(
     rng = random.Random(7)
     candidates = [shop for shop in shops if shop.role == "regular"]
     while traffic.running():
-        await traffic.pause(rng.uniform(3.0, 8.0))
+        await traffic.pause(rng.uniform(5.0, 12.0))
         if not traffic.running():
             return
         shop = rng.choice(candidates)
         product = rng.choice(shop.products)
-        payload = change_image(shopify, shop, product, replace=rng.random() < 0.4)
+        payload = change_image(shopify, shop, product, replace=rng.random() < 0.3)
         await deliver(
             traffic.api, shopify, deliveries, "products/update", shop.domain, payload, twice=rng.random() < 0.3
         )
