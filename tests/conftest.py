@@ -1,13 +1,19 @@
 """Shared fixtures: a real PostgreSQL database and Redis database per xdist worker, an S3-compatible
 server, the app behind an in-process HTTP client, and the real arq worker.
 
-Isolation: tests commit for real (the worker runs in its own transactions), so every table is
-truncated and the Redis database flushed after each test instead of rolling back.
+Isolation (the database): a test that starts no worker runs in SAVEPOINT mode. Every connection the app takes
+is the same PostgreSQL connection, inside one transaction opened for the test; the app's own transactions are
+savepoints in it (asyncpg nests them), and the test's transaction is rolled back at its end. A test that
+starts the worker, runs another process, needs connections of its own at the same moment (concurrent requests,
+row locks between transactions) or the database clock to move (``now()`` is the transaction's start) is a
+*live* test: it asks for ``live_database`` (the worker fixtures do) or is marked ``live_database``, commits for
+real, and has every table truncated afterwards. The Redis database is flushed after every test.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 from collections.abc import AsyncIterator, Iterator
@@ -19,14 +25,15 @@ import pytest
 from arq.worker import Worker
 from redis.asyncio import Redis
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from seeit import migrate
 from seeit.app import create_app
 from seeit.assets.settings_lookup import forget_product_lookups
 from seeit.config import Settings
-from seeit.db import Base
+from seeit.db import Base, create_sessionmaker
 from seeit.resources import Resources, redis_settings
-from seeit.shops.directory import forget_all_shops
+from seeit.shops.principal import forget_all_shops
 from seeit.worker import WorkerSettings
 from seeit.worker_runtime import RedisTolerantWorker
 
@@ -67,13 +74,13 @@ def storage_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The installed weights of the small network only: a machine that also holds the bigger ones (placed there
-    by an operator) runs the same, fast suite; those are measured in ``bench/``."""
-    from seeit.imaging.weights import WEIGHTS_FILE, fetch_weights
+    """The installed weights of the small network only: the install also holds the full U²-Net (and perhaps
+    ISNet), which the cut-out prefers; the suite pins the small one to stay fast, and ``bench/`` measures those."""
+    from seeit.imaging.weights import SMALL, fetch_weights
 
-    installed, _ = fetch_weights(Settings().model_dir)
+    [(installed, _)] = fetch_weights(Settings().model_dir, (SMALL,))
     directory = tmp_path_factory.mktemp("models")
-    (directory / WEIGHTS_FILE).symlink_to(installed)
+    (directory / installed.name).symlink_to(installed)
     return directory
 
 
@@ -125,15 +132,90 @@ async def resources(settings: Settings, migrated: str) -> AsyncIterator[Resource
     await opened.close()
 
 
+class SavepointDatabase:
+    """One PostgreSQL connection behind an engine whose every pooled connection is that one connection, so all
+    the app's sessions and statements see one transaction: the test's, rolled back at its end."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.connection: Any = None
+        self.engine: AsyncEngine | None = None
+
+    async def _shared_connection(self) -> Any:
+        return self.connection
+
+    async def open(self) -> None:
+        import asyncpg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self.connection = await asyncpg.connect(url)
+        self.engine = create_async_engine(
+            self.database_url, async_creator=self._shared_connection, pool_size=10, max_overflow=0, pool_timeout=5
+        )
+
+    async def close(self) -> None:
+        if self.engine is not None:
+            await self.engine.dispose()
+        if self.connection is not None and not self.connection.is_closed():
+            self.connection.terminate()
+
+    @contextlib.asynccontextmanager
+    async def test_transaction(self, resources: Resources) -> AsyncIterator[None]:
+        """The test's transaction, with ``resources`` pointed at the shared connection while it lasts."""
+        if self.connection is None or self.connection.is_closed() or self.connection.is_in_transaction():
+            await self.close()  # a test broke the connection or left it mid-transaction: start afresh
+            await self.open()
+        assert self.engine is not None
+        outer = self.connection.transaction()
+        await outer.start()
+        engine, sessionmaker = resources.engine, resources.sessionmaker
+        resources.engine, resources.sessionmaker = self.engine, create_sessionmaker(self.engine)
+        try:
+            yield
+        finally:
+            resources.engine, resources.sessionmaker = engine, sessionmaker
+            try:
+                await outer.rollback()
+            except Exception:  # still busy (a request the test left running): drop the connection instead
+                self.connection.terminate()
+
+
+@pytest.fixture(scope="session")
+async def savepoint_database(migrated: str) -> AsyncIterator[SavepointDatabase]:
+    database = SavepointDatabase(migrated)
+    await database.open()
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def live_database() -> None:
+    """Ask for it to commit for real (the suite truncates every table after the test)."""
+
+
+# Fixtures that start the worker or a server in another process: their tests run live.
+LIVE_FIXTURES = frozenset({"live_database", "worker", "prep_worker", "live_service"})
+
+
+def _is_live(request: pytest.FixtureRequest) -> bool:
+    return (
+        bool(LIVE_FIXTURES & set(request.fixturenames)) or request.node.get_closest_marker("live_database") is not None
+    )
+
+
 @pytest.fixture(autouse=True)
-async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
-    yield
-    if "resources" not in request.fixturenames:
-        return
-    resources: Resources = request.getfixturevalue("resources")
-    tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
-    async with resources.engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
+async def _clean_state(
+    request: pytest.FixtureRequest, resources: Resources, savepoint_database: SavepointDatabase
+) -> AsyncIterator[None]:
+    if _is_live(request):
+        yield
+        tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
+        async with resources.engine.begin() as conn:
+            await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
+    else:
+        async with savepoint_database.test_transaction(resources):
+            yield
     await resources.arq.flushdb()
     forget_all_shops()
     forget_product_lookups()
@@ -212,7 +294,7 @@ async def stop_worker(running: Worker, task: asyncio.Task[None]) -> None:
 
 
 @pytest.fixture
-async def worker(settings: Settings, resources: Resources) -> AsyncIterator[Worker]:
+async def worker(settings: Settings, resources: Resources, live_database: None) -> AsyncIterator[Worker]:
     """A running worker in this process (same event loop), stopped after the test."""
     running = make_worker(settings)
     task = asyncio.create_task(running.async_run())

@@ -14,6 +14,7 @@ from seeit.models import Shop
 from seeit.resources import Resources
 from seeit.shopify.signatures import app_proxy_digest
 from tests.conftest import TEST_API_KEY, TEST_SECRET
+from tests.factories import add_shop
 
 
 async def create_shop(
@@ -27,17 +28,9 @@ async def create_shop(
 ) -> Shop:
     """An installed shop row (token columns hold placeholders, not real ciphertext)."""
     async with transaction(resources) as session:
-        shop = Shop(
-            shop_domain=shop_domain,
-            shopify_shop_id=str(abs(hash(shop_domain)) % 10**10),
-            access_token=columns.pop("access_token", ""),
-            plan=plan,
-            daily_quota=daily_quota,
-            monthly_quota=monthly_quota,
-            **columns,
+        return await add_shop(
+            session, shop_domain, plan=plan, daily_quota=daily_quota, monthly_quota=monthly_quota, **columns
         )
-        session.add(shop)
-    return shop
 
 
 def proxy_query(shop_domain: str, *, secret: str = TEST_SECRET, now: float | None = None, **extra: str) -> str:
@@ -54,7 +47,7 @@ def proxy_query(shop_domain: str, *, secret: str = TEST_SECRET, now: float | Non
 
 
 def proxy_url(path: str, shop_domain: str, **extra: str) -> str:
-    return f"{path}?{proxy_query(shop_domain, **extra)}"
+    return f"{path}?{proxy_query(shop_domain, secret=TEST_SECRET, now=None, **extra)}"
 
 
 def session_token(

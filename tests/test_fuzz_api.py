@@ -35,7 +35,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy import text
 
-from seeit.models import Base
+from seeit.db import Base
 from seeit.resources import Resources
 from seeit.shopify.signatures import app_proxy_digest
 from tests.conftest import TEST_SECRET
@@ -49,9 +49,9 @@ PROXY_PARAMS = ("shop", "logged_in_customer_id", "path_prefix", "timestamp", "si
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
-def draw_cases(operation: Any, count: int, mode: GenerationMode) -> list[Case]:
+def draw_cases(operation: Any, count: int, mode: GenerationMode) -> list[Case[Any]]:
     """``count`` cases for one operation, the same ones on every run."""
-    drawn: list[Case] = []
+    drawn: list[Case[Any]] = []
 
     @hypothesis_settings(
         max_examples=count,
@@ -62,7 +62,7 @@ def draw_cases(operation: Any, count: int, mode: GenerationMode) -> list[Case]:
         suppress_health_check=list(HealthCheck),
     )
     @given(case=operation.as_strategy(generation_mode=mode))
-    def collect(case: Case) -> None:
+    def collect(case: Case[Any]) -> None:
         drawn.append(case)
 
     with contextlib.suppress(Unsatisfiable):  # nothing to make invalid: no parameters and no body
@@ -94,7 +94,7 @@ def _query_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def request_for(case: Case, *, authenticated: bool = True) -> dict[str, Any]:
+def request_for(case: Case[Any], *, authenticated: bool = True) -> dict[str, Any]:
     """httpx ``request`` arguments for ``case``, authenticated for its part of the API.
 
     ``requests`` encodes the body exactly as schemathesis means it (multipart included); httpx sends it.
@@ -123,7 +123,7 @@ def signed(path: str) -> str:
     return f"{path}?{signed_query(None)}"
 
 
-def with_real_room(case: Case, room_id: str) -> Case:
+def with_real_room(case: Case[Any], room_id: str) -> Case[Any]:
     """Half the storefront cases name the shop's real room session, so they get past the 404."""
     if "room_session_id" in (case.path_parameters or {}):
         case.path_parameters = {**(case.path_parameters or {}), "room_session_id": room_id}

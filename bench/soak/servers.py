@@ -24,7 +24,7 @@ from bench.soak.fakes import GEMINI_API_KEY, GEMINI_MODEL, GeminiServer, Shopify
 from bench.soak.progress import progress
 from seeit import migrate
 from seeit.config import get_settings
-from seeit.imaging.weights import fetch_weights
+from seeit.imaging.weights import SMALL, fetch_weights
 from tests.conftest import TEST_API_KEY, TEST_SECRET
 from tests.private_servers import PrivatePostgres, PrivateRedis, _wait_for_port, free_port
 
@@ -179,7 +179,7 @@ def service_env(stack: Stack, *, public_url: str, storage_port: int) -> dict[str
 def small_network_only(workdir: Path) -> Path:
     """A model folder holding the installed weights of the small network only, as the tests use: a machine
     that also holds the bigger ones (placed there by an operator) soaks the same."""
-    installed, _ = fetch_weights(get_settings().model_dir)
+    [(installed, _)] = fetch_weights(get_settings().model_dir, (SMALL,))
     folder = workdir / "models"
     if not folder.exists():
         folder.mkdir()

@@ -15,8 +15,9 @@ from PIL import Image, ImageDraw
 
 from bench.soak.client import Api
 from bench.soak.fakes import ShopifyServer
+from seeit.cli.database import OPERATOR, operator_transaction
 from seeit.config import Settings
-from seeit.shops.admin import set_shop_plan
+from seeit.shops import service as shops_service
 from tests.fakes.shopify import FakeImage
 
 # regular: a paying shop with room to spare; tight: a free plan's 10 a day, raced for by many shoppers;
@@ -78,11 +79,16 @@ async def set_plans(settings: Settings, shops: list[SoakShop]) -> None:
     """The operator's ``seeit shops set-plan``: regular shops get plenty, tight ones keep the free plan's
     10 a day (one of them with room for many renders at once, so the quota is what refuses)."""
     for shop in shops:
-        if shop.role == "tight":
-            concurrent = 50 if shop.index % 2 else None
-            await set_shop_plan(settings, shop.domain, "free", max_concurrent_renders=concurrent)
-        else:
-            await set_shop_plan(settings, shop.domain, "pro", daily_quota=100_000, monthly_quota=1_000_000)
+        async with operator_transaction(settings) as session:
+            if shop.role == "tight":
+                concurrent = 50 if shop.index % 2 else None
+                await shops_service.set_plan_by_operator(
+                    session, settings, shop.domain, "free", actor=OPERATOR, max_concurrent_renders=concurrent
+                )
+            else:
+                await shops_service.set_plan_by_operator(
+                    session, settings, shop.domain, "pro", actor=OPERATOR, daily_quota=100_000, monthly_quota=1_000_000
+                )
 
 
 async def shop_ids(database_url: str, shops: list[SoakShop]) -> None:

@@ -100,7 +100,6 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.include_router(files_router)
     for router in _domain_routers():
         app.include_router(router)
-    _register_webhook_topics(settings)
     if settings.demo:
         from seeit.demo.router import demo_router
 
@@ -111,12 +110,12 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
 
 def _domain_routers() -> list[APIRouter]:
     # Domains register here as they are built.
+    from seeit.admin.router import api_router as admin_api_router
     from seeit.admin.router import router as admin_pages_router
     from seeit.analytics.router import admin_router as analytics_admin_router
     from seeit.analytics.router import storefront_router as analytics_router
     from seeit.assets.router import proxy_router as assets_proxy_router
     from seeit.assets.router import router as assets_router
-    from seeit.audit.router import router as audit_router
     from seeit.billing.router import return_router as billing_return_router
     from seeit.billing.router import router as billing_router
     from seeit.presets.router import router as presets_router
@@ -124,9 +123,9 @@ def _domain_routers() -> list[APIRouter]:
     from seeit.renders.router import share_router as renders_share_router
     from seeit.renders.router import storefront_router as renders_router
     from seeit.rooms.router import router as rooms_router
-    from seeit.shopify.router import router as install_router
-    from seeit.shopify.webhooks import router as webhooks_router
+    from seeit.shops.install_router import router as install_router
     from seeit.shops.router import router as shops_router
+    from seeit.webhooks.router import router as webhooks_router
 
     return [
         rooms_router,
@@ -141,22 +140,11 @@ def _domain_routers() -> list[APIRouter]:
         presets_router,
         billing_router,
         billing_return_router,
-        audit_router,
+        admin_api_router,
         admin_pages_router,
         analytics_router,
         analytics_admin_router,
     ]
-
-
-def _register_webhook_topics(settings: Settings) -> None:
-    # Topics handled by domains above the Shopify adapter, which imports none of them.
-    from seeit.analytics.webhooks import TOPIC as ORDER_TOPIC
-    from seeit.analytics.webhooks import order_created_handler
-    from seeit.billing.webhooks import TOPIC, subscription_update_handler
-    from seeit.shopify.webhook_topics import register_topic
-
-    register_topic(TOPIC, subscription_update_handler(settings))
-    register_topic(ORDER_TOPIC, order_created_handler(settings))
 
 
 def create_app_from_env() -> FastAPI:

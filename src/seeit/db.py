@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import asyncpg
 from fastapi import Depends, Request
@@ -23,7 +23,16 @@ from seeit.errors import ServiceUnavailable
 from seeit.queue import DeferredJob, send_deferred_jobs, take_deferred_jobs
 
 if TYPE_CHECKING:
-    from seeit.resources import Resources
+    from arq.connections import ArqRedis
+
+
+class Database(Protocol):
+    """What the database helpers need of a process's clients (``seeit.resources.Resources``)."""
+
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    arq: ArqRedis
+
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -83,7 +92,7 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
 
 
 @asynccontextmanager
-async def transaction(resources: Resources) -> AsyncIterator[AsyncSession]:
+async def transaction(resources: Database) -> AsyncIterator[AsyncSession]:
     """A session whose work commits when the block ends cleanly; deferred jobs are sent after the commit."""
     async with resources.sessionmaker() as session:
         try:
@@ -138,7 +147,7 @@ class DriverStatement:
 
 
 @asynccontextmanager
-async def driver_connection(resources: Resources, *, transaction: bool) -> AsyncIterator[Any]:
+async def driver_connection(resources: Database, *, transaction: bool) -> AsyncIterator[Any]:
     """A pooled connection's asyncpg connection (see ``driver_of``), given back to the pool after the block."""
     async with resources.engine.connect() as conn, driver_of(conn, transaction=transaction) as driver:
         yield driver
@@ -151,6 +160,8 @@ async def driver_of(conn: AsyncConnection, *, transaction: bool) -> AsyncIterato
     the pool and answers 503, as on SQLAlchemy's paths (``_broken_protocol_is_a_disconnect``)."""
     raw = await conn.get_raw_connection()
     driver: Any = raw.driver_connection
+    # A pooled connection is handed out outside any transaction; whatever it was in, it goes back in.
+    was_in_transaction = driver.is_in_transaction()
     try:
         if transaction:
             async with driver.transaction():
@@ -166,7 +177,7 @@ async def driver_of(conn: AsyncConnection, *, transaction: bool) -> AsyncIterato
             raise ServiceUnavailable() from None
         raise
     finally:
-        if not driver.is_closed() and driver.is_in_transaction():
+        if not driver.is_closed() and driver.is_in_transaction() and not was_in_transaction:
             # Cut short (cancelled) before the driver could end its transaction: the pool must not hand
             # the connection out mid-transaction.
             await conn.invalidate()

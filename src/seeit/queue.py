@@ -6,15 +6,17 @@ sweeper sends it again. Every job's arq id comes from its row, so a re-send is d
 
 from __future__ import annotations
 
+import functools
 import logging
 import weakref
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from arq.constants import job_key_prefix, result_key_prefix
+from arq.constants import in_progress_key_prefix, job_key_prefix, result_key_prefix
 from arq.jobs import serialize_job
 from arq.utils import timestamp_ms
+from arq.worker import Function, func
 from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
@@ -38,6 +40,62 @@ class DeferredJob:
 def job_id_for(kind: str, row_id: object) -> str:
     """The arq job id of the job that works on one row: the same row always gives the same id."""
     return f"{kind}:{row_id}"
+
+
+class JobFailed(Exception):
+    """A job cannot do its work: ``code`` (an api.md error code) and the message are what its row records;
+    ``retryable`` says whether a later try may succeed (the job retries while it has tries left)."""
+
+    def __init__(self, code: str, message: str, *, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+
+class Job(Generic[Params, Result]):
+    """One kind of arq job, declared once beside its coroutine (``@job(...)``): its arq name is the coroutine's,
+    its ids are ``<id_prefix>:<row>``, and it keeps no result (``keep_result=0``): the rows are the truth, and a
+    kept result would make arq refuse the re-send of the same id. Calling it runs the coroutine."""
+
+    def __init__(
+        self,
+        coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]],
+        *,
+        id_prefix: str,
+        max_tries: int | None,
+    ) -> None:
+        self.coroutine = coroutine
+        self.name = coroutine.__name__
+        self.id_prefix = id_prefix
+        self.max_tries = max_tries
+        functools.update_wrapper(self, coroutine)
+
+    def __call__(self, ctx: dict[str, Any], *args: Params.args, **kwargs: Params.kwargs) -> Awaitable[Result]:
+        return self.coroutine(ctx, *args, **kwargs)
+
+    def deferred(self, row_key: object, *, defer_seconds: float | None = None, **kwargs: Any) -> DeferredJob:
+        """This job for one row (``row_key`` makes its id), with the coroutine's keyword arguments."""
+        return DeferredJob(self.name, job_id_for(self.id_prefix, row_key), kwargs, defer_seconds)
+
+    def arq_function(self) -> Function:
+        """The worker's registration of this job."""
+        return func(self.coroutine, name=self.name, keep_result=0, max_tries=self.max_tries)  # type: ignore[arg-type]
+
+
+def job(
+    *, id_prefix: str, max_tries: int | None = None
+) -> Callable[[Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]]], Job[Params, Result]]:
+    """Declare a job beside its coroutine (``max_tries``: None takes the worker's)."""
+
+    def declare(coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]]) -> Job[Params, Result]:
+        return Job(coroutine, id_prefix=id_prefix, max_tries=max_tries)
+
+    return declare
 
 
 def defer_job(session: AsyncSession, job: DeferredJob) -> None:
@@ -101,3 +159,28 @@ async def send_jobs(arq: ArqRedis, jobs: Iterable[DeferredJob]) -> int:
             # Committed rows stay queued; the sweeper re-sends them.
             log.warning("could not enqueue %s (%s); the sweeper will retry", job.function, job.job_id)
     return sent
+
+
+async def in_queue(arq: ArqRedis, job_id: str) -> bool:
+    """Whether arq holds the job: waiting or deferred (its job key) or running (its in-progress key)."""
+    return bool(await arq.exists(job_key_prefix + job_id, in_progress_key_prefix + job_id))
+
+
+async def resend_if_missing(arq: ArqRedis, job: DeferredJob) -> bool:
+    """Every sweeper's re-send: the job of a row still waiting for it, sent again unless arq holds it already.
+    True when it was sent."""
+    if await in_queue(arq, job.job_id):
+        return False
+    # A finished arq job with the same id would refuse the new one; its result means nothing to us.
+    await arq.delete(result_key_prefix + job.job_id)
+    return await enqueue(arq, job)
+
+
+async def take_over(arq: ArqRedis, job: DeferredJob) -> bool:
+    """Start again a job whose worker died: arq's in-progress marker would hold it back for minutes."""
+    await arq.delete(in_progress_key_prefix + job.job_id, result_key_prefix + job.job_id)
+    if await arq.exists(job_key_prefix + job.job_id):
+        # Still queued under the dead worker's run: due now, for the next worker that polls.
+        await arq.zadd(arq.default_queue_name, {job.job_id: timestamp_ms()})
+        return True
+    return await enqueue(arq, job)

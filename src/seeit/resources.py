@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import httpx
 from arq.connections import ArqRedis, RedisSettings, create_pool
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from seeit.config import Settings
@@ -53,3 +55,12 @@ class Resources:
         if close_arq:
             await self.arq.aclose()
         await self.engine.dispose()
+
+
+def request_resources(request: Request) -> Resources:
+    """The clients of the process serving the request (the app factory puts them on ``app.state``)."""
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+ResourcesDep = Annotated[Resources, Depends(request_resources)]

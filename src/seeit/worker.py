@@ -5,23 +5,24 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-from arq import cron, func
+from arq import cron
 from arq.connections import RedisSettings
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
-from seeit.assets.tasks import asset_functions, resend_stalled_preps
+from seeit.assets.tasks import prepare_all_products, prepare_asset, refresh_product_settings, resend_stalled_preps
 from seeit.billing.tasks import reconcile_subscriptions, sync_shop_billing
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
 from seeit.process_memory import release_free_memory
+from seeit.queue import Job
 from seeit.renders.sweeper import sweep_renders
-from seeit.renders.tasks import render_functions
+from seeit.renders.tasks import run_render
 from seeit.resources import Resources, redis_settings
-from seeit.rooms.tasks import purge_expired_rooms, room_functions
-from seeit.shopify.tasks import REDACT_TRIES, prune_webhook_events, redact_shop, resend_pending_redactions
+from seeit.rooms.tasks import cleanup_room, purge_expired_rooms, sweep_cleanups
 from seeit.stored_objects.tasks import sweep_pending_objects
+from seeit.webhooks.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +60,20 @@ async def on_job_end(ctx: dict[str, Any]) -> None:
     release_free_memory()
 
 
+# Every job, each declared once beside its coroutine (``seeit.queue.job``); none keeps a result.
+JOBS: tuple[Job[Any, Any], ...] = (
+    redact_shop,
+    sync_shop_billing,
+    prepare_asset,
+    prepare_all_products,
+    refresh_product_settings,
+    run_render,
+    cleanup_room,
+)
+
+
 def worker_functions() -> list[WorkerCoroutine | Function]:
-    return [
-        func(redact_shop, name="redact_shop", keep_result=0, max_tries=REDACT_TRIES),
-        func(sync_shop_billing, name="sync_shop_billing", keep_result=0),
-        *asset_functions(),
-        *render_functions(),
-        *room_functions(),
-    ]
+    return [declared.arq_function() for declared in JOBS]
 
 
 def worker_cron_jobs() -> list[Any]:
@@ -74,6 +81,7 @@ def worker_cron_jobs() -> list[Any]:
         cron(prune_webhook_events, hour={3}, minute={17}, run_at_startup=False),
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
         cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
+        cron(sweep_cleanups, second={0, 15, 30, 45}, run_at_startup=True),
         cron(resend_stalled_preps, second={7, 22, 37, 52}, run_at_startup=False),  # a lost cut-out: sent again
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
         cron(sweep_pending_objects, second={50}, run_at_startup=False),  # what killed writers left in storage

@@ -13,7 +13,7 @@ import pytest
 from seeit.admin.page import APP_BRIDGE_URL, PAGES, POLARIS_URL
 from seeit.resources import Resources
 from seeit.shopify.signatures import oauth_query_digest
-from seeit.shops.directory import forget_shop
+from seeit.shops.principal import forget_shop
 from tests.conftest import TEST_API_KEY, TEST_SECRET
 from tests.support import create_shop
 

@@ -89,7 +89,7 @@ async def test_a_data_request_says_what_is_kept_under_the_customer(
     shop = await create_shop(resources, SHOP)
     await seed(resources, shop.id, client)
     payload = {"shop_domain": SHOP, "customer": {"id": 6050}, "data_request": {"id": 88}, "orders_requested": []}
-    with caplog.at_level("INFO", logger="seeit.shopify.webhook_topics"):
+    with caplog.at_level("INFO", logger="seeit.webhooks.service"):
         await deliver(client, "customers/data_request", payload, shop=SHOP)
     assert any(
         "1 storefront events and 1 attributed orders are kept" in r.getMessage() and "88" in r.getMessage()

@@ -107,6 +107,7 @@ async def settled_asset(
         found = [a for a in page.json()["items"] if a["id"] == asset_id]
         assert found, f"asset {asset_id} not listed"
         if found[0]["status"] != "pending":
-            return found[0]
+            settled: dict[str, Any] = found[0]
+            return settled
         assert time.monotonic() < deadline, f"asset {asset_id} still pending"
         await asyncio.sleep(0.05)

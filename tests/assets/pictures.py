@@ -43,5 +43,5 @@ def has_real_transparency(png: bytes) -> bool:
     """Some pixels see-through, some solid."""
     image = rgba_of(png)
     assert image.mode == "RGBA"
-    lowest, highest = image.getchannel("A").getextrema()  # type: ignore[misc]
-    return bool(lowest < 255 and highest == 255)
+    lowest, highest = image.getchannel("A").getextrema()
+    return bool(int(lowest) < 255 and int(highest) == 255)  # type: ignore[arg-type]

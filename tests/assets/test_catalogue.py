@@ -15,7 +15,7 @@ from tests.assets.pictures import cutout_png
 from tests.support import admin_headers
 
 
-async def _page(client: httpx.AsyncClient, **params: object) -> dict[str, Any]:
+async def _page(client: httpx.AsyncClient, **params: Any) -> dict[str, Any]:
     response = await client.get("/api/admin/products", headers=admin_headers(SHOP), params=params)
     assert response.status_code == 200, response.text
     page: dict[str, Any] = response.json()

@@ -7,6 +7,7 @@ import asyncio
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from seeit.assets import lifecycle, repository, service
@@ -172,6 +173,7 @@ async def test_raising_the_prompt_version_makes_older_prepared_assets_stale_and_
     assert await resources.arq.zcard("arq:queue") == 1
 
 
+@pytest.mark.live_database
 async def test_the_cli_marks_stale_for_one_shop(resources: Resources, settings: Settings) -> None:
     shop = await create_shop(resources, SHOP)
     other = await create_shop(resources, "other.myshopify.com")

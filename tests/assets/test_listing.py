@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -37,7 +38,7 @@ async def _assets(resources: Resources, shop_id: uuid.UUID, specs: list[tuple[st
     return ids
 
 
-async def _list(client: httpx.AsyncClient, shop: str = SHOP, **params: object) -> httpx.Response:
+async def _list(client: httpx.AsyncClient, shop: str = SHOP, **params: Any) -> httpx.Response:
     return await client.get("/api/admin/assets", headers=admin_headers(shop), params=params)
 
 
@@ -75,7 +76,7 @@ async def test_filters_by_product_given_as_a_number_or_a_gid_and_by_status(
     [{"limit": 0}, {"limit": 101}, {"status": "gone"}, {"cursor": "not-a-cursor"}, {"product_id": "shirt"}],
 )
 async def test_bad_parameters_are_validation_errors(
-    client: httpx.AsyncClient, resources: Resources, params: dict[str, object]
+    client: httpx.AsyncClient, resources: Resources, params: dict[str, Any]
 ) -> None:
     await create_shop(resources, SHOP)
     response = await _list(client, **params)

@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 import httpx
+import pytest
 from arq.worker import Worker
 from PIL import Image
 from sqlalchemy import select, text
@@ -21,6 +22,9 @@ from tests.assets.conftest import OTHER_SHOP, SHOP, FakeCdn, install, settled_as
 from tests.assets.pictures import has_real_transparency
 from tests.conftest import make_worker, stop_worker
 from tests.support import admin_headers
+
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
 
 PRODUCT = 8123
 

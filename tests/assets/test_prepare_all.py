@@ -10,10 +10,10 @@ import sys
 from typing import Any
 
 import httpx
-from arq import func as arq_function
+import pytest
 from sqlalchemy import func, select
 
-from seeit.assets.actions import CATALOGUE_PAGE, PREPARE_ALL_JOB
+from seeit.assets.actions import CATALOGUE_PAGE
 from seeit.assets.tasks import prepare_all_products
 from seeit.config import Settings
 from seeit.models import AuditEvent, ProductAsset, ProductSettings
@@ -23,6 +23,9 @@ from tests.assets.pictures import cutout_png
 from tests.conftest import make_worker
 from tests.fakes.shopify import resolve_namespace
 from tests.support import admin_headers
+
+# Live: the worker and the command line commit on their own.
+pytestmark = pytest.mark.live_database
 
 CATALOGUE = 500
 
@@ -44,7 +47,7 @@ async def _finish_paging(settings: Settings, resources: Resources) -> dict[str, 
     """
     worker = make_worker(
         settings,
-        functions=[arq_function(prepare_all_products, name=PREPARE_ALL_JOB, keep_result=0)],
+        functions=[prepare_all_products.arq_function()],
         cron_jobs=[],
         burst=True,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import httpx
 import pytest
 
@@ -80,7 +82,7 @@ async def test_endless_redirects_stop() -> None:
 
 
 async def test_a_body_over_the_limit_is_refused_while_streaming() -> None:
-    async def endless() -> object:
+    async def endless() -> AsyncIterator[bytes]:
         for _ in range(100):
             yield b"x" * 100
 

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 from arq.worker import Worker
 
 from tests.assets.conftest import SHOP
@@ -36,6 +37,7 @@ async def test_a_product_enabled_in_shopify_shows_the_button_on_its_first_view(
     assert _product_reads(shopify) == 1  # the second view is answered from the cache
 
 
+@pytest.mark.live_database
 async def test_many_views_of_unknown_products_read_each_from_shopify_once(
     client: httpx.AsyncClient, shopify: Any, installed: str
 ) -> None:

@@ -6,11 +6,15 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 
 from seeit.config import Settings
 from seeit.resources import Resources
 from tests.billing.conftest import SHOP, audit_actions, deliver_all, shop_row
 from tests.foundation.test_cli import seeit
+
+# Live: the commands run in processes of their own.
+pytestmark = pytest.mark.live_database
 
 
 async def test_an_operators_quota_override_survives_plan_changes_until_cleared(

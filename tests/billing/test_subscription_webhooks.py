@@ -16,12 +16,14 @@ from tests.support import admin_headers
 
 def again(fake_shopify: Any, webhook: OutgoingWebhook) -> OutgoingWebhook:
     """The same body delivered as a new event (a new event id), as Shopify does for a repeated update."""
-    return fake_shopify.signed_webhook(webhook.topic, webhook.shop, webhook.payload)
+    repeated: OutgoingWebhook = fake_shopify.signed_webhook(webhook.topic, webhook.shop, webhook.payload)
+    return repeated
 
 
 async def on_pro(fake_shopify: Any, client: httpx.AsyncClient) -> OutgoingWebhook:
     """The shop picks pro on the hosted plan page; the ACTIVE webhook has been delivered (and is returned)."""
     fake_shopify.choose_hosted_plan(SHOP, "pro")
+    activated: OutgoingWebhook
     [activated] = fake_shopify.take_webhooks()
     assert (await fake_shopify.deliver(client, activated)).json() == {"status": "processed"}
     return activated

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,7 @@ async def _serve(app: Any, port: int) -> tuple[uvicorn.Server, asyncio.Task[None
     raise RuntimeError(f"uvicorn did not start on port {port}")
 
 
-async def serve_app(app: Any, port: int) -> AsyncIterator[str]:
+async def serve_app(app: Any, port: int) -> AsyncGenerator[str, None]:
     """Serve any ASGI app (a stand-in for Shopify's storefront or admin, say) on ``port`` until the test ends."""
     server, task = await _serve(app, port)
     try:

@@ -5,7 +5,7 @@ service."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +61,7 @@ def storefront_app(
     return app
 
 
-async def open_storefront(live: LiveService, products: list[StorefrontProduct]) -> AsyncIterator[Shopfront]:
+async def open_storefront(live: LiveService, products: list[StorefrontProduct]) -> AsyncGenerator[Shopfront, None]:
     """Serve the storefront for ``products`` until the test ends (the shop and its cut-outs prepared first)."""
     await prepare_demo_shop(live.resources, SHOP, [ARMCHAIR])
     carts = DemoCarts()

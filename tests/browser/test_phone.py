@@ -12,7 +12,7 @@ from playwright.async_api import Browser, CDPSession, Page, expect
 from tests.browser.conftest import LiveService, open_context, screenshot
 from tests.browser.storefront import ARMCHAIR, Shopfront, open_storefront, placement_on_screen, room_photo
 
-PHONE = {
+PHONE: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
     "device_scale_factor": 2,
     "is_mobile": True,

@@ -36,7 +36,9 @@ async def product_and_room(page: Page) -> tuple[dict[str, float], dict[str, floa
     room = await page.locator(".see-it-dialog__room").bounding_box()
     assert product is not None
     assert room is not None
-    return dict(product), dict(room)
+    return {key: float(product[key]) for key in ("x", "y", "width", "height")}, {
+        key: float(room[key]) for key in ("x", "y", "width", "height")
+    }
 
 
 async def test_a_shopper_places_the_product_in_their_room_and_gets_the_picture(

@@ -7,12 +7,16 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import select
 
 from seeit.config import Settings
 from seeit.models import Shop
 from seeit.resources import Resources
 from tests.support import create_shop
+
+# Live: the commands run in processes of their own.
+pytestmark = pytest.mark.live_database
 
 
 def seeit(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:

@@ -51,7 +51,7 @@ def ctrl_c(process: subprocess.Popen[bytes]) -> list[psutil.Process]:
     children = psutil.Process(process.pid).children(recursive=True)
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=60) == 0
-    return children
+    return list(children)
 
 
 def terminate(process: subprocess.Popen[bytes]) -> list[psutil.Process]:
@@ -59,7 +59,7 @@ def terminate(process: subprocess.Popen[bytes]) -> list[psutil.Process]:
     children = psutil.Process(process.pid).children(recursive=True)
     process.terminate()
     assert process.wait(timeout=60) == 0
-    return children
+    return list(children)
 
 
 def urls(folder: Path) -> dict[str, str]:

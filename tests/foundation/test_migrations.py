@@ -19,6 +19,9 @@ from seeit.resources import Resources
 from tests.conftest import _recreate_database
 from tests.private_servers import PrivatePostgres
 
+# Live: migrations and cascades act on committed rows.
+pytestmark = pytest.mark.live_database
+
 SEED_TABLES = {"shops", "product_assets", "room_sessions", "render_jobs", "usage_daily"}
 
 

@@ -21,6 +21,9 @@ from seeit.metrics import record_job
 from seeit.resources import Resources
 from tests.conftest import free_port
 
+# Live: it breaks and restarts database connections.
+pytestmark = pytest.mark.live_database
+
 
 async def test_healthz_answers_ok(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz")
@@ -39,7 +42,7 @@ async def _readyz_with(settings: Settings, resources: Resources, **changes: Any)
     if "redis_url" in changes:
         # A Redis client pointed at a closed port: connecting fails on first use.
         dead = Redis.from_url(changes["redis_url"], socket_connect_timeout=0.5)
-        broken = dataclasses.replace(resources, arq=dead)  # type: ignore[arg-type]
+        broken = dataclasses.replace(resources, arq=dead)
     else:
         broken = await Resources.open(broken_settings, arq=resources.arq)
     app = create_app(broken_settings, broken)
@@ -120,7 +123,7 @@ OTHER_SESSIONS = "datname = :db AND pid <> pg_backend_pid()"
 async def test_connections_cut_by_a_database_restart_answer_503_then_recover(
     client: httpx.AsyncClient, resources: Resources, database_url: str
 ) -> None:
-    from seeit.shops.directory import forget_all_shops
+    from seeit.shops.principal import forget_all_shops
     from tests.support import admin_headers, create_shop
 
     await create_shop(resources, "restart.myshopify.com")
@@ -154,7 +157,7 @@ async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool
     import asyncpg
     from asyncpg.transaction import Transaction
 
-    from seeit.shops.directory import forget_all_shops
+    from seeit.shops.principal import forget_all_shops
     from tests.support import admin_headers, create_shop
 
     await create_shop(resources, "broken.myshopify.com")
@@ -164,7 +167,7 @@ async def test_a_connection_whose_protocol_broke_answers_503_and_leaves_the_pool
 
     async def start_on_a_broken_protocol(self: Transaction) -> None:
         if not broken:
-            broken.append(self._connection)  # type: ignore[attr-defined]
+            broken.append(self._connection)
             raise asyncpg.exceptions.InternalClientError(
                 "cannot switch to state 15; another operation (2) is in progress"
             )
@@ -235,4 +238,3 @@ async def test_a_database_that_refuses_connections_for_now_answers_503_not_500(
         await fresh.engine.dispose()
     assert response.status_code == 503, response.text
     assert response.json()["error"]["code"] == "service_unavailable"
-

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from arq.connections import ArqRedis
 from arq.constants import default_queue_name, job_key_prefix, result_key_prefix
-from arq.jobs import deserialize_job
+from arq.jobs import JobDef, deserialize_job
 
 from seeit.queue import DeferredJob, enqueue
 from seeit.resources import Resources
 
 
-async def stored(arq: ArqRedis, job_id: str) -> tuple[object, ...]:
+async def stored(arq: ArqRedis, job_id: str) -> tuple[JobDef, int, float]:
     """What arq keeps for a job: its decoded record, its time to live and its place in the queue."""
     record = deserialize_job(await arq.get(job_key_prefix + job_id))
     ttl_ms = await arq.pttl(job_key_prefix + job_id)

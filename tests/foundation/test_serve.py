@@ -17,6 +17,9 @@ import pytest
 from seeit.config import Settings
 from tests.private_servers import free_port
 
+# Live: the worker (or the server) runs in a process of its own.
+pytestmark = pytest.mark.live_database
+
 IDLE_SECONDS = 6.5  # longer than uvicorn's own default of 5 s (the setting's default is 75 s)
 
 

@@ -17,7 +17,7 @@ def test_development_defaults_need_nothing_set(monkeypatch: pytest.MonkeyPatch) 
     for name in list(os.environ):
         if name.startswith("SEEIT_"):
             monkeypatch.delenv(name)
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.env == "development"
     assert settings.shopify_api_secret
     assert settings.token_encryption_key
@@ -32,7 +32,7 @@ def test_development_defaults_need_nothing_set(monkeypatch: pytest.MonkeyPatch) 
 def test_environment_variables_use_the_seeit_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SEEIT_ROOM_MAX_SIDE", "1024")
     monkeypatch.setenv("SEEIT_IMAGE_FETCH_ALLOWED_HOSTS", '["cdn.shopify.com", "images.example.com"]')
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.room_max_side == 1024
     assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com", "images.example.com"]
 
@@ -44,7 +44,7 @@ def test_production_without_a_secret_is_refused_naming_it(monkeypatch: pytest.Mo
     monkeypatch.setenv("SEEIT_TOKEN_ENCRYPTION_KEY", "k")
     monkeypatch.delenv(missing)
     with pytest.raises(MissingSecretError, match=missing):
-        Settings(_env_file=None)  # type: ignore[call-arg]
+        Settings(_env_file=None)
 
 
 def test_serve_in_production_without_secrets_stops_with_one_clear_line() -> None:
@@ -65,12 +65,12 @@ def test_the_demo_is_refused_in_production(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("SEEIT_TOKEN_ENCRYPTION_KEY", "k")
     monkeypatch.setenv("SEEIT_DEMO", "true")
     with pytest.raises(ValueError, match="SEEIT_DEMO"):
-        Settings(_env_file=None)  # type: ignore[call-arg]
+        Settings(_env_file=None)
 
 
 def test_list_settings_accept_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SEEIT_IMAGE_FETCH_ALLOWED_HOSTS", "cdn.shopify.com, images.example.com")
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.image_fetch_allowed_hosts == ["cdn.shopify.com", "images.example.com"]
 
 

@@ -18,8 +18,11 @@ from seeit.errors import Conflict
 from seeit.models import Shop
 from seeit.queue import DeferredJob, defer_job, job_id_for
 from seeit.resources import Resources
-from seeit.shops.directory import forget_all_shops
+from seeit.shops.principal import forget_all_shops
 from tests.support import admin_headers, create_shop
+
+# Live: it watches real commits and the pool's connections.
+pytestmark = pytest.mark.live_database
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from arq import func
 from sqlalchemy import text, update
 
@@ -15,6 +16,9 @@ from seeit.queue import DeferredJob, enqueue, job_id_for
 from seeit.resources import Resources
 from seeit.worker import WorkerSettings
 from tests.conftest import make_worker
+
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
 
 
 async def bump_quota(ctx: dict[str, Any], shop_id: str) -> bool:

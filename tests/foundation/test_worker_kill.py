@@ -10,6 +10,7 @@ import sys
 import time
 from typing import Any
 
+import pytest
 from arq import func
 from redis.asyncio import Redis
 
@@ -18,6 +19,9 @@ from seeit.queue import DeferredJob, enqueue
 from seeit.resources import Resources
 from tests.conftest import make_worker, stop_worker
 from tests.foundation.held_job_worker import STARTED_KEY
+
+# Live: the worker (or the server) runs in a process of its own.
+pytestmark = pytest.mark.live_database
 
 TAKEOVER_LIMIT_SECONDS = 60.0
 RAN_AGAIN_KEY = "held-job:ran-again"

@@ -45,12 +45,12 @@ def scene() -> Callable[[str, int], RenderedScene]:
 
 @pytest.fixture(scope="session")
 def bright_neutral_room() -> bytes:
-    return render_room(1200, 900)
+    return bytes(render_room(1200, 900))
 
 
 @pytest.fixture(scope="session")
 def dark_warm_room() -> bytes:
-    return render_room(1200, 900, light=(1.0, 0.75, 0.5), brightness=0.45)
+    return bytes(render_room(1200, 900, light=(1.0, 0.75, 0.5), brightness=0.45))
 
 
 def solid_product_png(width: int = 200, height: int = 300, colour: tuple[int, int, int] = (200, 200, 200)) -> bytes:

@@ -9,7 +9,7 @@ from seeit.imaging.prompts import UnknownStylePreset
 
 
 def test_each_kind_has_a_versioned_prompt() -> None:
-    prep, cleanup, composite = (current_prompt(k) for k in ("prep", "cleanup", "composite"))  # type: ignore[arg-type]
+    prep, cleanup, composite = (current_prompt(k) for k in ("prep", "cleanup", "composite"))
     assert prep.prompt_id == "prep.default"
     assert prep.version == PREP_PROMPT_VERSION
     assert cleanup.prompt_id == "cleanup.default"

@@ -11,9 +11,9 @@ import httpx
 from PIL import Image, ImageDraw
 
 from seeit.db import transaction
-from seeit.models import ProductAsset
 from seeit.resources import Resources
 from seeit.storage import new_object_key
+from tests.factories import add_asset
 from tests.rooms import photos
 from tests.support import create_shop, proxy_url
 
@@ -54,18 +54,7 @@ async def add_ready_asset(resources: Resources, shop_id: uuid.UUID, product_gid:
     key = new_object_key(f"shops/{shop_id}/assets", ".png")
     await resources.storage.put(key, product_png(), "image/png")
     async with transaction(resources) as session:
-        asset = ProductAsset(
-            shop_id=shop_id,
-            product_id=product_gid,
-            source_image_id="gid://shopify/MediaImage/1",
-            source_image_url="https://cdn.shopify.com/s/files/product.jpg",
-            prepared_image_url=key,
-            status="ready",
-            prep_strategy="batch",
-            prompt_version=1,
-        )
-        session.add(asset)
-        await session.flush()
+        asset = await add_asset(session, shop_id, product_gid, prepared_image_url=key)
         return asset.id
 
 

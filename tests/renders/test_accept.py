@@ -9,7 +9,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from seeit.db import transaction
 from seeit.resources import Resources
+from tests.factories import add_usage
 from tests.renders.scene import PRODUCT_GID, make_scene, usage_today
 
 
@@ -62,6 +64,7 @@ async def test_expired_room_answers_410_and_counts_nothing(client: httpx.AsyncCl
     assert (await usage_today(resources, scene.shop_id))["composite"] == 0
 
 
+@pytest.mark.live_database
 async def test_two_hundred_concurrent_renders_against_a_daily_quota_of_fifty(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
@@ -86,15 +89,13 @@ async def test_two_hundred_concurrent_renders_against_a_daily_quota_of_fifty(
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs")) == 50
 
 
+@pytest.mark.live_database
 async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncClient, resources: Resources) -> None:
     scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
     today = datetime.now(UTC).date()
     earlier = today - timedelta(days=1) if today.day > 1 else today
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text("INSERT INTO usage_daily (id, shop_id, date, cleanup_renders) VALUES (gen_random_uuid(), :s, :d, 12)"),
-            {"s": scene.shop_id, "d": earlier},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, scene.shop_id, earlier, cleanup_renders=12)
 
     responses = await asyncio.gather(*(client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(60)))
 
@@ -105,16 +106,14 @@ async def test_concurrent_renders_stop_at_the_monthly_quota(client: httpx.AsyncC
     assert error["details"]["used"] == 30
 
 
+@pytest.mark.live_database
 async def test_near_midnight_renders_and_a_cleanup_queue_on_the_month_lock_and_stop_at_the_quota(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("seeit.usage.repository.near_midnight", lambda now: True)
     scene = await make_scene(client, resources, daily_quota=1000, monthly_quota=30)
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text("INSERT INTO usage_daily (id, shop_id, date, cleanup_renders) VALUES (gen_random_uuid(), :s, :d, 12)"),
-            {"s": scene.shop_id, "d": datetime.now(UTC).date()},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, scene.shop_id, datetime.now(UTC).date(), cleanup_renders=12)
 
     cleanup = client.post(scene.url(f"/proxy/rooms/{scene.room_id}/cleanup"))
     renders = (client.post(scene.url("/proxy/renders"), json=scene.body()) for _ in range(40))
@@ -158,6 +157,7 @@ async def test_idempotent_replay_returns_the_first_job_and_counts_once(
     assert (await usage_today(resources, scene.shop_id))["composite"] == 1
 
 
+@pytest.mark.live_database
 async def test_idempotent_replay_race_creates_one_job_and_counts_once(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:

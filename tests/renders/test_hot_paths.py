@@ -10,8 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from seeit.db import transaction
 from seeit.resources import Resources
-from seeit.shops.directory import forget_all_shops
+from seeit.shops.principal import forget_all_shops
+from tests.factories import add_style_preset
 from tests.renders.scene import make_scene, usage_today
 
 # What asyncpg raises when it has read the server's goodbye but not yet seen the socket close.
@@ -33,6 +35,7 @@ def break_the_next_statement(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return broken
 
 
+@pytest.mark.live_database
 async def test_a_render_whose_connection_broke_answers_503_counts_nothing_and_the_next_is_accepted(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -54,6 +57,7 @@ async def test_a_render_whose_connection_broke_answers_503_counts_nothing_and_th
         assert await conn.scalar(text("SELECT count(*) FROM render_jobs")) == 1
 
 
+@pytest.mark.live_database
 async def test_a_poll_whose_connection_broke_answers_503_and_the_next_answers_the_job(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -91,14 +95,8 @@ async def test_a_shops_own_style_preset_is_accepted_on_the_full_path(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
     scene = await make_scene(client, resources)
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO style_presets (id, shop_id, name, prompt_template)"
-                " VALUES (gen_random_uuid(), :shop, 'loft', 'A loft with the product.')"
-            ),
-            {"shop": scene.shop_id},
-        )
+    async with transaction(resources) as session:
+        await add_style_preset(session, scene.shop_id, "loft", "A loft with the product.")
 
     response = await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="loft"))
 

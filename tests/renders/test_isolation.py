@@ -28,10 +28,10 @@ async def test_every_proxy_endpoint_answers_404_for_another_shops_ids(
     }
     # Every /proxy route that takes one of our ids is walked: a new one must be added above.
     routes = {
-        (method, route.path)  # type: ignore[attr-defined]
+        (method, route.path)
         for route in app.routes  # type: ignore[attr-defined]
         for method in getattr(route, "methods", ())
-        if route.path.startswith("/proxy/") and "{" in route.path  # type: ignore[attr-defined]
+        if route.path.startswith("/proxy/") and "{" in route.path
     }
     assert routes <= set(calls), routes - set(calls)
 

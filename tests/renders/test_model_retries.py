@@ -18,11 +18,15 @@ from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
-from seeit.imaging import GeminiImageModel, PixelPool
+from seeit.imaging import GeminiImageModel
+from seeit.imaging.pool import PixelPool
 from seeit.renders import tasks
 from seeit.resources import Resources
 from tests.conftest import make_worker
 from tests.renders.scene import make_scene, usage_today
+
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
 
 
 class FakeGemini:

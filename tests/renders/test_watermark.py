@@ -14,6 +14,9 @@ from seeit.resources import Resources
 from tests.conftest import make_worker
 from tests.renders.scene import make_scene
 
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
+
 
 class RecordingModel:
     """The real model, noting the watermark each composite is asked for."""

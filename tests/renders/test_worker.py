@@ -14,14 +14,19 @@ from PIL import Image
 from sqlalchemy import text
 
 from seeit.config import Settings
+from seeit.db import transaction
 from seeit.imaging import get_image_model
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality, StageReporter
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import run_render
 from seeit.resources import Resources
 from tests.conftest import make_worker, stop_worker
+from tests.factories import add_style_preset
 from tests.imaging.fake_gemini import MODEL, FakeGemini, gemini_model, image_answer
 from tests.renders.scene import Scene, make_scene, usage_today
+
+# Live: the worker commits in transactions of its own.
+pytestmark = pytest.mark.live_database
 
 
 async def wait_for(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
@@ -75,7 +80,6 @@ async def test_failed_render_is_refunded_once(client: httpx.AsyncClient, resourc
     assert (await usage_today(resources, scene.shop_id))["composite"] == 0
     # Delivered again (arq may), the job changes nothing: no second refund.
     assert await run_render({"resources": resources, "image_model": None}, accepted["id"]) == "finished already"
-    from seeit.db import transaction
     from seeit.renders.tasks import refund_failed
 
     async with transaction(resources) as session:
@@ -243,14 +247,8 @@ async def test_a_shop_style_preset_is_recorded_and_counted(
     client: httpx.AsyncClient, resources: Resources, worker: Worker
 ) -> None:
     scene = await make_scene(client, resources)
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO style_presets (id, shop_id, name, prompt_template) "
-                "VALUES (gen_random_uuid(), :shop, 'showroom', 'Light it like a $place showroom.')"
-            ),
-            {"shop": scene.shop_id},
-        )
+    async with transaction(resources) as session:
+        await add_style_preset(session, scene.shop_id, "showroom", "Light it like a $place showroom.")
     accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="showroom"))).json()
     builtin = (await client.post(scene.url("/proxy/renders"), json=scene.body(style_preset="warm"))).json()
 

@@ -7,12 +7,16 @@ import signal
 import time
 
 import httpx
+import pytest
 
 from seeit.config import Settings
 from seeit.resources import Resources
 from tests.conftest import make_worker, stop_worker
 from tests.renders.scene import make_scene, usage_today
 from tests.renders.test_worker_shutdown import SlowGemini, slow_gemini, start_worker
+
+# Live: the worker runs in a process of its own.
+pytestmark = pytest.mark.live_database
 
 __all__ = ["slow_gemini"]  # the fixture, shared with the SIGTERM test
 

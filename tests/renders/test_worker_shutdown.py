@@ -20,6 +20,9 @@ from seeit.resources import Resources
 from tests.imaging.fake_gemini import API_KEY, BASE_URL, MODEL, FakeGemini, image_answer
 from tests.renders.scene import make_scene
 
+# Live: the worker runs in a process of its own.
+pytestmark = pytest.mark.live_database
+
 MODEL_SECONDS = 2.0  # how long the model takes: long enough to send SIGTERM while it works
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -61,8 +62,11 @@ async def test_upload_is_turned_upright_stripped_of_gps_and_capped(
     assert "icc_profile" not in stored.info
     assert "xmp" not in stored.info
     # The dark corner block was top-left in sensor coordinates; turned 90° clockwise it is top-right.
-    assert stored.getpixel((stored.width - 5, 5))[0] < 60
-    assert stored.getpixel((5, 5))[0] > 100
+    top_right, top_left = stored.getpixel((stored.width - 5, 5)), stored.getpixel((5, 5))
+    assert isinstance(top_right, tuple)
+    assert isinstance(top_left, tuple)
+    assert top_right[0] < 60
+    assert top_left[0] > 100
 
 
 async def test_stored_photo_url_refuses_tampering(client: httpx.AsyncClient, shop: Any) -> None:
@@ -84,13 +88,14 @@ async def test_stored_photo_url_refuses_tampering(client: httpx.AsyncClient, sho
 async def test_bad_uploads_get_their_error_and_the_service_stays_healthy(
     client: httpx.AsyncClient, shop: Any, resources: Resources, case: str, status: int, code: str
 ) -> None:
-    data = {
+    makers: dict[str, Callable[[], bytes]] = {
         "text_as_jpeg": lambda: b"this is not a photo, just text pretending to be one\n" * 20,
         "truncated_jpeg": lambda: photos.jpeg(800, 600)[:2000],
         "png_bomb": photos.png_bomb,
         "gif": photos.gif,
         "sixteen_mib": lambda: photos.jpeg(64, 64) + b"\0" * (16 * 1024 * 1024),
-    }[case]()
+    }
+    data = makers[case]()
 
     response = await upload(client, data)
 

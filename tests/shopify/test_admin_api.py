@@ -7,7 +7,7 @@ import pytest
 
 from seeit.resources import Resources
 from seeit.shopify import catalog, documents
-from seeit.shopify.admin_api import AdminApi, admin_api, fixed_token, throttle_wait_seconds
+from seeit.shopify.admin_api import AdminApi, fixed_token, throttle_wait_seconds
 from seeit.shopify.errors import (
     ShopifyGraphQLError,
     ShopifyThrottled,
@@ -15,6 +15,7 @@ from seeit.shopify.errors import (
     ShopifyUnavailable,
     ShopifyUserErrors,
 )
+from seeit.shops.tokens import admin_api
 from tests.fakes.shopify import FakeShopify, document_errors
 from tests.support import session_token
 

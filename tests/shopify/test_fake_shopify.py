@@ -138,6 +138,7 @@ async def test_shopifys_own_client_library_talks_to_the_fake(fake_shopify: FakeS
             "offline", id_token={"exchangeable": True, "token": token, "claims": claims}, http_client=http
         )
         assert exchanged.ok, exchanged.log
+        assert exchanged.access_token is not None
         result = await app.admin_graphql_request_async(
             '{ product(id: "gid://shopify/Product/5") { title } }',
             shop=SHOP.removesuffix(".myshopify.com"),
@@ -149,6 +150,7 @@ async def test_shopifys_own_client_library_talks_to_the_fake(fake_shopify: FakeS
     assert result.data == {"product": {"title": "Vase"}}
 
 
+@pytest.mark.live_database
 async def test_a_worker_started_after_the_fake_reaches_it(
     fake_shopify: FakeShopify, worker: Worker, resources: Resources
 ) -> None:

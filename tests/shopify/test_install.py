@@ -13,7 +13,7 @@ from sqlalchemy import select, text, update
 from seeit.models import Shop
 from seeit.resources import Resources
 from seeit.shopify.signatures import oauth_query_digest
-from seeit.shopify.tokens import get_access_token
+from seeit.shops.tokens import get_access_token
 from tests.conftest import TEST_API_KEY, TEST_SECRET
 from tests.fakes.shopify import FakeShopify
 from tests.support import create_shop, session_token

@@ -16,9 +16,13 @@ from seeit.db import utcnow
 from seeit.models import Shop
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError, ShopifyTokenUnavailable
-from seeit.shopify.tokens import TokenCipher, TokenKeyError, get_access_token
+from seeit.shopify.token_cipher import TokenCipher, TokenKeyError
+from seeit.shops.tokens import get_access_token
 from tests.fakes.shopify import FakeShopify
 from tests.support import session_token
+
+# Live: concurrent refreshes race on their own connections.
+pytestmark = pytest.mark.live_database
 
 SHOP = "tokens.myshopify.com"
 

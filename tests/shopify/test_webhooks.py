@@ -16,10 +16,13 @@ import pytest
 from arq.worker import Worker
 from sqlalchemy import func, select, text
 
+from seeit.assets import service as assets_service
+from seeit.config import Settings
 from seeit.db import transaction, utcnow
 from seeit.models import RenderJob, RoomSession, Shop, UsageDaily, WebhookEvent
 from seeit.resources import Resources
-from seeit.shopify import webhook_topics
+from seeit.shops import service as shops_service
+from seeit.webhooks import service as webhook_topics
 from tests.conftest import TEST_SECRET
 from tests.support import admin_headers, create_shop, proxy_url
 
@@ -103,6 +106,7 @@ async def test_both_header_spellings_are_accepted(client: httpx.AsyncClient, res
     assert [e.topic for e in await events(resources)] == ["customers/redact", "customers/redact"]
 
 
+@pytest.mark.live_database
 async def test_the_same_delivery_sent_ten_times_at_once_is_processed_once(
     client: httpx.AsyncClient, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -110,10 +114,12 @@ async def test_the_same_delivery_sent_ten_times_at_once_is_processed_once(
     calls: list[str] = []
     real = webhook_topics.HANDLERS["products/delete"]
 
-    async def counting(session: Any, event_id: uuid.UUID, delivery: webhook_topics.Delivery) -> bool:
+    async def counting(
+        session: Any, settings: Settings, event_id: uuid.UUID, delivery: webhook_topics.Delivery
+    ) -> bool:
         calls.append(delivery.event_key)
         await asyncio.sleep(0.05)  # keep the first transaction open while the others arrive
-        return await real(session, event_id, delivery)
+        return await real(session, settings, event_id, delivery)
 
     monkeypatch.setitem(webhook_topics.HANDLERS, "products/delete", counting)
     body = json.dumps({"id": 8123}).encode()
@@ -134,7 +140,7 @@ async def test_a_failed_processing_is_not_recorded_so_shopifys_retry_is_handled(
     await create_shop(resources, SHOP)
     attempts: list[int] = []
 
-    async def flaky(session: Any, event_id: uuid.UUID, delivery: webhook_topics.Delivery) -> bool:
+    async def flaky(session: Any, settings: Settings, event_id: uuid.UUID, delivery: webhook_topics.Delivery) -> bool:
         attempts.append(1)
         if len(attempts) == 1:
             raise RuntimeError("database hiccup")
@@ -180,7 +186,7 @@ async def test_customer_data_requests_are_answered_and_recorded(
         "customer": {"id": 42, "email": "a@example.com", "phone": None},
         "data_request": {"id": 77},
     }
-    with caplog.at_level("INFO", logger="seeit.shopify.webhook_topics"):
+    with caplog.at_level("INFO", logger="seeit.webhooks.service"):
         response = await deliver(client, "customers/data_request", payload, event_id="dr-1")
 
     assert response.json() == {"status": "processed"}
@@ -203,8 +209,8 @@ async def test_product_webhooks_reach_the_asset_lifecycle(
         seen.append(("deleted", (shop_id, product_gid)))
         return 0
 
-    monkeypatch.setattr(webhook_topics.lifecycle, "product_changed", changed)
-    monkeypatch.setattr(webhook_topics.lifecycle, "product_deleted", deleted)
+    monkeypatch.setattr(assets_service, "product_changed", changed)
+    monkeypatch.setattr(assets_service, "product_deleted", deleted)
 
     update = {"id": 8123, "admin_graphql_api_id": "gid://shopify/Product/8123", "images": [], "media": []}
     assert (await deliver(client, "products/update", update)).status_code == 200
@@ -214,12 +220,13 @@ async def test_product_webhooks_reach_the_asset_lifecycle(
 
 
 async def test_deliveries_for_an_unknown_shop_are_acknowledged(client: httpx.AsyncClient, resources: Resources) -> None:
-    for topic, payload in [
+    deliveries: list[tuple[str, dict[str, Any]]] = [
         ("app/uninstalled", {"id": 1}),
         ("products/update", {"id": 1, "images": []}),
         ("products/delete", {"id": 1}),
         ("customers/redact", {"customer": {"id": 1}}),
-    ]:
+    ]
+    for topic, payload in deliveries:
         response = await deliver(client, topic, payload, shop="gone.myshopify.com")
         assert response.status_code == 200, (topic, response.text)
 
@@ -267,6 +274,7 @@ async def queue_work(resources: Resources, shop_id: uuid.UUID, day: date) -> dic
     return ids
 
 
+@pytest.mark.live_database
 async def test_uninstall_erases_tokens_cancels_queued_work_with_refunds_and_refuses_later_calls(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
@@ -303,6 +311,7 @@ async def test_uninstall_erases_tokens_cancels_queued_work_with_refunds_and_refu
     assert admin.json()["error"]["code"] == proxy.json()["error"]["code"] == "shop_not_installed"
 
 
+@pytest.mark.live_database
 async def test_a_repeated_uninstall_refunds_nothing_more(client: httpx.AsyncClient, resources: Resources) -> None:
     shop = await create_shop(resources, SHOP)
     await queue_work(resources, shop.id, utcnow().date())
@@ -367,7 +376,7 @@ async def test_shop_redact_never_wipes_a_shop_that_is_installed(
 async def test_a_lost_redaction_job_is_sent_again_by_the_sweeper(
     client: httpx.AsyncClient, resources: Resources
 ) -> None:
-    from seeit.shopify.tasks import resend_pending_redactions
+    from seeit.webhooks.tasks import resend_pending_redactions
 
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="lost")
     await resources.arq.flushdb()  # the queued job is lost
@@ -381,24 +390,24 @@ async def test_a_lost_redaction_job_is_sent_again_by_the_sweeper(
 async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
     client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seeit.shopify import tasks
-    from seeit.shopify.tasks import resend_pending_redactions
+    from seeit.webhooks import tasks
+    from seeit.webhooks.tasks import resend_pending_redactions
 
     await create_shop(resources, SHOP)
     await deliver(client, "app/uninstalled", {"id": 1})
-    real_redact = tasks.shops_service.redact_shop
+    real_redact = shops_service.redact_shop
     calls: list[str] = []
 
     async def fails_once(*args: Any, **kwargs: Any) -> bool:
         calls.append("called")
         if len(calls) == 1:
             raise RuntimeError("storage answered 503")
-        return await real_redact(*args, **kwargs)
+        return bool(await real_redact(*args, **kwargs))
 
-    monkeypatch.setattr(tasks.shops_service, "redact_shop", fails_once)
+    monkeypatch.setattr(shops_service, "redact_shop", fails_once)
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="flaky")
     [event] = [e for e in await events(resources) if e.event_key == "flaky"]
-    job_key = f"arq:job:{webhook_topics.redact_shop_job(event.id, SHOP).job_id}"
+    job_key = f"arq:job:{tasks.redact_shop_job(event.id, SHOP).job_id}"
     for _ in range(200):
         if calls and not await resources.arq.exists(job_key):
             break
@@ -420,22 +429,21 @@ async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
 async def test_a_redaction_that_meets_a_storage_outage_finishes_once_storage_answers_again(
     client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seeit.shopify import tasks
     from seeit.storage import StorageError
 
     shop = await create_shop(resources, SHOP)
     await resources.storage.put(f"shops/{shop.id}/rooms/a.png", b"a", "image/png")
     await deliver(client, "app/uninstalled", {"id": 1})
-    real_redact = tasks.shops_service.redact_shop
+    real_redact = shops_service.redact_shop
     calls: list[float] = []
 
     async def storage_down_at_first(*args: Any, **kwargs: Any) -> bool:
         calls.append(asyncio.get_running_loop().time())
         if len(calls) == 1:
             raise StorageError("Could not connect to the endpoint URL")
-        return await real_redact(*args, **kwargs)
+        return bool(await real_redact(*args, **kwargs))
 
-    monkeypatch.setattr(tasks.shops_service, "redact_shop", storage_down_at_first)
+    monkeypatch.setattr(shops_service, "redact_shop", storage_down_at_first)
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="outage")
     for _ in range(300):  # 30 s: far sooner than the sweeper's ten minutes
         [event] = [e for e in await events(resources) if e.event_key == "outage"]

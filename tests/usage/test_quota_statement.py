@@ -6,7 +6,7 @@ import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import text
+import pytest
 
 from seeit.db import transaction
 from seeit.resources import Resources
@@ -14,31 +14,29 @@ from seeit.usage.repository import (
     QuotaWindow,
     hold_month_near_midnight,
     quota_use,
-    refund_render,
+    refund_renders,
     reserve_render,
     utc_today,
 )
+from tests.factories import add_usage
 from tests.support import create_shop
+
+# Live: concurrent transactions race on the quota's row locks.
+pytestmark = pytest.mark.live_database
 
 
 async def reserve_many(resources: Resources, window: QuotaWindow, count: int, kind: str = "composite") -> int:
     async def one(i: int) -> bool:
         async with transaction(resources) as session:
-            return await reserve_render(session, "cleanup" if i % 3 == 0 else "composite", window)  # type: ignore[arg-type]
+            return await reserve_render(session, "cleanup" if i % 3 == 0 else "composite", window)
 
     results = await asyncio.gather(*(one(i) for i in range(count)))
     return sum(results)
 
 
 async def seed_day(resources: Resources, shop_id: uuid.UUID, day: date, composite: int) -> None:
-    async with resources.engine.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO usage_daily (id, shop_id, date, composite_renders) "
-                "VALUES (gen_random_uuid(), :shop, :day, :n)"
-            ),
-            {"shop": shop_id, "day": day, "n": composite},
-        )
+    async with transaction(resources) as session:
+        await add_usage(session, shop_id, day, composite_renders=composite)
 
 
 async def test_concurrent_reservations_stop_exactly_at_the_daily_quota(resources: Resources) -> None:
@@ -99,7 +97,7 @@ async def test_a_refund_frees_one_render(resources: Resources) -> None:
     async with transaction(resources) as session:
         assert await reserve_render(session, "composite", window)
         assert not await reserve_render(session, "composite", window)
-        await refund_render(session, shop.id, "composite", window.day)
+        await refund_renders(session, shop.id, "composite", window.day)
         assert await reserve_render(session, "composite", window)
 
 

@@ -13,10 +13,10 @@ from seeit.db import SessionDep
 from seeit.errors import InvalidSessionToken, RateLimited, ShopNotInstalled, ValidationFailed
 from seeit.openapi import error_responses
 from seeit.ratelimit import check_rates
-from seeit.resources import Resources
-from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.resources import ResourcesDep
+from seeit.shops.dependencies import AdminShop, ProxyShop
 from seeit.shops.service import usage_range
-from seeit.usage.repository import utc_today
+from seeit.usage.service import utc_today
 
 storefront_router = APIRouter(prefix="/proxy", tags=["storefront"])
 admin_router = APIRouter(prefix="/api/admin", tags=["admin"])
@@ -31,13 +31,12 @@ _VISITOR_SHARE = 20
     response_class=Response,
     responses=error_responses(ValidationFailed, RateLimited),
 )
-async def record_events(body: EventBatchIn, request: Request, shop: ProxyShop) -> Response:
+async def record_events(body: EventBatchIn, request: Request, resources: ResourcesDep, shop: ProxyShop) -> Response:
     """Record a batch of the shopper's events (at most 25). Fire and forget: one insert, nothing answered.
 
     Who: ``visitor_id`` (an id the block keeps in the storefront's storage) and, when the shopper is logged in,
     Shopify's ``logged_in_customer_id`` from the proxy's signed query; nothing else about the shopper.
     """
-    resources: Resources = request.app.state.resources
     limit = resources.settings.events_rate_limit_per_minute
     await check_rates(
         resources.arq,
@@ -54,7 +53,7 @@ async def record_events(body: EventBatchIn, request: Request, shop: ProxyShop) -
     responses=error_responses(InvalidSessionToken, ShopNotInstalled, ValidationFailed),
 )
 async def get_analytics(
-    request: Request,
+    resources: ResourcesDep,
     shop: AdminShop,
     session: SessionDep,
     first: Annotated[date | None, Query(alias="from", description="First day (UTC), inclusive")] = None,
@@ -64,7 +63,6 @@ async def get_analytics(
     room, rendered, shared, downloaded and added to cart; orders attributed to renders and their revenue; the
     rates between the steps. In all, per UTC day and for the 20 most rendered products (with their titles at
     Shopify, null when Shopify cannot be read just now)."""
-    resources: Resources = request.app.state.resources
     first_day, last_day = usage_range(first, last, utc_today())
     out = await service.analytics(session, resources.settings, shop.id, first_day, last_day)
     return await service.with_titles(resources, shop.shop_domain, out)

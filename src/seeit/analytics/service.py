@@ -23,14 +23,16 @@ from seeit.analytics.schemas import (
 )
 from seeit.config import Settings
 from seeit.db import driver_connection
-from seeit.renders import repository as renders_repository
+from seeit.renders import service as renders
 from seeit.resources import Resources
-from seeit.shopify.admin_api import admin_api
 from seeit.shopify.catalog import fetch_product_titles
 from seeit.shopify.errors import ShopifyError
 from seeit.shopify.ids import numeric_id, to_gid
+from seeit.shops import service as shops
 
 log = logging.getLogger(__name__)
+
+ORDER_TOPIC = "orders/create"
 
 TOP_PRODUCTS = 20
 # Shopify's customer ids are numbers; anything else in ``logged_in_customer_id`` is not a customer.
@@ -92,7 +94,7 @@ async def attribute_order(
     attributed when the same customer (or visitor) rendered its product within the attribution window before
     the order.
     """
-    claimed = await renders_repository.products_of_renders(
+    claimed = await renders.products_of_renders(
         session, shop_id, sorted({line.render_id for line in order.lines if line.render_id is not None})
     )
 
@@ -218,7 +220,7 @@ async def with_titles(resources: Resources, shop_domain: str, out: AnalyticsOut)
         return out
     try:
         titles = await fetch_product_titles(
-            admin_api(resources, shop_domain), [product.product_gid for product in out.products]
+            shops.admin_api(resources, shop_domain), [product.product_gid for product in out.products]
         )
     except ShopifyError as exc:
         log.info("analytics of %s without product titles: %s", shop_domain, exc)
@@ -243,3 +245,24 @@ async def erase_customer(
 async def customer_records(session: AsyncSession, shop_id: uuid.UUID, customer_id: str) -> tuple[int, int]:
     """How many events and attributed orders are kept under the customer's id."""
     return await repository.customer_record_counts(session, shop_id, customer_id)
+
+
+async def order_created(session: AsyncSession, settings: Settings, shop_domain: str, payload: dict[str, Any]) -> None:
+    """``orders/create``: attribute the order to the shopper's renders, once."""
+    from seeit.analytics.order_events import order_from_webhook  # it reads the payload into this module's Order
+
+    order = order_from_webhook(payload)
+    shop_id = await shops.shop_id_for(session, shop_domain, installed=True)
+    if shop_id is None:
+        log.info("%s for unknown or uninstalled shop %s: nothing to do", ORDER_TOPIC, shop_domain)
+        return
+    stored = await attribute_order(session, settings, shop_id, order)
+    if stored is not None:
+        log.info(
+            "order %s of %s attributed: %d lines, %s %s",
+            order.id,
+            shop_domain,
+            len(stored.lines),
+            stored.amount,
+            stored.currency,
+        )

@@ -7,7 +7,6 @@ first query, so no database connection is held while Shopify answers.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,30 +23,18 @@ from seeit.assets.service import (
     request_prep,
     variant_gid,
 )
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.errors import NotFound
 from seeit.models import ProductAsset
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.catalog import Product
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext
 from seeit.storage import new_object_key
 from seeit.stored_objects.service import expect_objects, settle_objects
 
-PREPARE_ALL_JOB = "prepare_all_products"
 # Products per GraphQL page: the request answers after the first page, the worker pages through the rest.
 CATALOGUE_PAGE = 50
-
-
-def prepare_all_job(shop_id: uuid.UUID, after: str | None, actor: str | None) -> DeferredJob:
-    """The job that pages through the catalogue from ``after`` (None: from the start); one per shop and
-    starting page."""
-    page_key = hashlib.sha256(after.encode()).hexdigest()[:16] if after is not None else "start"
-    return DeferredJob(
-        PREPARE_ALL_JOB,
-        job_id_for("prepare-all", f"{shop_id}:{page_key}"),
-        {"shop_id": str(shop_id), "after": after, "actor": actor},
-    )
 
 
 async def prepare_product(
@@ -106,6 +93,8 @@ async def prepare_all(session: AsyncSession, resources: Resources, shop: ShopCon
     queued, skipped = await prepare_catalogue_page(session, shop.id, page.products)
     more = page.has_next_page and page.end_cursor is not None
     if more and page.end_cursor is not None:
+        from seeit.assets.tasks import prepare_all_job  # the job runs this module's pages
+
         defer_job(session, prepare_all_job(shop.id, page.end_cursor, shop.actor))
     record_action(
         session,
@@ -154,3 +143,11 @@ async def upload_cutout(
         {"asset_id": str(asset.id), "width": cutout.width, "height": cutout.height, "bytes": len(cutout.png)},
     )
     return asset
+
+
+async def queue_prepare_all(session: AsyncSession, shop_id: uuid.UUID, actor: str) -> None:
+    """Queue the preparation of every enabled product of a shop, paged through by the worker from the start."""
+    record_action(session, shop_id, actor, "asset.prepare_all", None, {"via": "cli"})
+    from seeit.assets.tasks import prepare_all_job
+
+    defer_job(session, prepare_all_job(shop_id, None, actor))

@@ -14,7 +14,7 @@ from typing import Any
 
 from seeit.resources import Resources
 from seeit.shopify import documents
-from seeit.shopify.admin_api import admin_api, raise_for_user_errors
+from seeit.shopify.admin_api import raise_for_user_errors
 from seeit.shopify.catalog import (
     MetafieldKey,
     Product,
@@ -23,6 +23,7 @@ from seeit.shopify.catalog import (
     product_from,
     set_product_metafields,
 )
+from seeit.shops.service import admin_api
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import repository
 from seeit.assets.catalog import SourceImage
-from seeit.assets.product_settings import refresh_settings_job
-from seeit.assets.service import MANUAL_SOURCE, UNRESOLVED_SOURCE, prep_prompt_version, request_prep
+from seeit.assets.service import MANUAL_SOURCE, UNRESOLVED_SOURCE, asset_for_render, prep_prompt_version, request_prep
+from seeit.assets.tasks import refresh_settings_job
 from seeit.queue import defer_job
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 
@@ -118,7 +118,7 @@ async def product_changed(session: AsyncSession, shop_id: uuid.UUID, product: di
             source = SourceImage(id=asset.source_image_id, url=current[number])
             strategy = _restrategy(asset.prep_strategy)
             await request_prep(session, shop_id, gid, asset.variant_id, source, strategy=strategy)
-    if orphaned_serving and await repository.newest_serving_asset(session, shop_id, gid) is None:
+    if orphaned_serving and not await _serves(session, shop_id, gid):
         featured = _featured(product)
         if featured is not None:
             await request_prep(session, shop_id, gid, None, featured, strategy="batch")
@@ -172,3 +172,9 @@ async def _cache_metafields(session: AsyncSession, shop_id: uuid.UUID, gid: str,
         await repository.save_product_settings(session, shop_id, gid, values)
     elif await repository.product_settings(session, shop_id, gid) is not None:
         defer_job(session, refresh_settings_job(shop_id, gid))
+
+
+async def _serves(session: AsyncSession, shop_id: uuid.UUID, gid: str) -> bool:
+    """Whether an asset of the product (no variant) still serves renders."""
+    asset = await asset_for_render(session, shop_id, gid)
+    return asset is not None and asset.status in repository.SERVING

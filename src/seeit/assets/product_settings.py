@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import catalog, repository, settings_lookup
@@ -22,33 +21,15 @@ from seeit.assets.catalog import cached_metafields
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
 from seeit.assets.service import asset_for_render, asset_out, invalid_field, product_gid
-from seeit.audit.repository import record_action
+from seeit.assets.tasks import refresh_settings_job
+from seeit.audit.service import record_action
 from seeit.errors import NotFound
-from seeit.imaging.prompts import style_presets
-from seeit.models import QUALITIES, StylePreset
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.models import QUALITIES
+from seeit.presets import service as presets
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.catalog import MetafieldKey
-from seeit.shops.directory import ShopContext
-
-REFRESH_SETTINGS_JOB = "refresh_product_settings"
-
-
-def refresh_settings_job(shop_id: uuid.UUID, product_gid: str) -> DeferredJob:
-    return DeferredJob(
-        REFRESH_SETTINGS_JOB,
-        job_id_for("product-settings", f"{shop_id}:{product_gid}"),
-        {"shop_id": str(shop_id), "product_id": product_gid},
-    )
-
-
-async def shop_style_presets(session: AsyncSession, shop_id: uuid.UUID) -> list[str]:
-    """The built-in presets and the shop's own, each name once."""
-    own = await session.scalars(
-        select(StylePreset.name).where(StylePreset.shop_id == shop_id).order_by(StylePreset.name)
-    )
-    names = [*style_presets(), *own.all()]
-    return list(dict.fromkeys(names))
+from seeit.shops.service import ShopContext
 
 
 async def update_settings(
@@ -75,7 +56,7 @@ async def update_settings(
     if "style_preset" in given:
         if body.style_preset is None:
             cleared.append("style_preset")
-        elif body.style_preset not in await shop_style_presets(session, shop.id):
+        elif body.style_preset not in await presets.preset_names(session, shop.id):
             raise invalid_field(["body", "style_preset"], "No such style preset.")
         else:
             values["style_preset"] = body.style_preset
@@ -144,7 +125,7 @@ async def proxy_config(
     return ProxyConfigOut(
         enabled=enabled,
         asset=asset_out(resources, asset) if asset is not None and asset.status in SERVING else None,
-        style_presets=await shop_style_presets(session, shop_id),
+        style_presets=await presets.preset_names(session, shop_id),
         quality_levels=list(QUALITIES),
         room_max_side=resources.settings.room_max_side,
     )

@@ -7,13 +7,10 @@ the settings cache of its products, as prepare-all does.
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import catalog, repository
 from seeit.assets.catalog import cached_metafields
-from seeit.assets.repository import SERVING
 from seeit.assets.schemas import CataloguePage, CatalogueProduct, ProductSettingsOut
 from seeit.assets.service import asset_out, invalid_field
 from seeit.models import ProductAsset
@@ -21,7 +18,7 @@ from seeit.resources import Resources
 from seeit.shopify.catalog import Product
 from seeit.shopify.errors import ShopifyGraphQLError
 from seeit.shopify.ids import numeric_id
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext
 
 # Statuses that say what happened last to a product's cut-out (orphaned ones are history).
 _CURRENT = ("pending", "ready", "failed", "stale")
@@ -40,23 +37,12 @@ async def catalogue_page(
     ids = [p.id for p in page.products]
     await repository.save_many_product_settings(session, shop.id, {p.id: cached_metafields(p) for p in page.products})
     latest = await repository.newest_assets_of_products(session, shop.id, ids, _CURRENT)
-    serving = await repository.newest_assets_of_products(session, shop.id, ids, SERVING)
-    defaults = {p.id: asset for p in page.products if (asset := await _default_asset(session, shop, p)) is not None}
+    # What renders use, by the one rule (the cached default asset was just refreshed from this page).
+    serving = await repository.serving_assets_of_products(session, shop.id, ids)
     return CataloguePage(
-        items=[_row(resources, p, latest.get(p.id), defaults.get(p.id) or serving.get(p.id)) for p in page.products],
+        items=[_row(resources, p, latest.get(p.id), serving.get(p.id)) for p in page.products],
         next_cursor=page.end_cursor if page.has_next_page else None,
     )
-
-
-async def _default_asset(session: AsyncSession, shop: ShopContext, product: Product) -> ProductAsset | None:
-    if not product.default_asset_id:
-        return None
-    try:
-        asset_id = uuid.UUID(product.default_asset_id)
-    except ValueError:
-        return None  # hand-edited in the Shopify admin to something that is not ours
-    asset = await repository.get_asset(session, shop.id, asset_id)
-    return asset if asset is not None and asset.product_id == product.id and asset.status in SERVING else None
 
 
 def _row(

@@ -8,15 +8,86 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import distinct_on, insert
+from sqlalchemy import Boolean, Text, and_, bindparam, or_, select, text, update
+from sqlalchemy.dialects.postgresql import UUID, distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import utcnow
-from seeit.models import ProductAsset, ProductSettings, Shop
+from seeit.models import ProductAsset, ProductSettings
+from seeit.shops import service as shops
 
 # Assets that may serve a render: a stale one keeps serving until its replacement is ready.
 SERVING = ("ready", "stale")
+
+
+def asset_for_render_sql(product_id: str = ":product_id", variant_id: str = ":variant_id") -> str:
+    """The rule of which asset a render of a product uses, as one query (binds ``:shop_id``; the product and
+    the variant are SQL expressions, parameters by default): the product's default asset (``product_settings``)
+    when it serves, else the newest ready, else the newest stale one (the variant's own before the product's),
+    else the newest pending one (a prep is on its way). It selects ``id`` and ``serving``.
+
+    The storefront's accept statement embeds it, the worker and ``/proxy/config`` run it alone, and the admin's
+    catalogue runs it for a page of products; there is no second copy of the rule."""
+    return f"""
+    SELECT a.id, a.status IN ('ready', 'stale') AS serving
+    FROM product_assets a
+    LEFT JOIN product_settings ps ON ps.shop_id = a.shop_id AND ps.product_id = a.product_id
+    WHERE a.shop_id = :shop_id AND a.product_id = {product_id} AND (
+        a.status = 'pending'
+        OR (a.status IN ('ready', 'stale')
+            AND (a.variant_id IS NULL OR a.variant_id = {variant_id} OR a.id::text = ps.default_asset_id))
+    )
+    ORDER BY
+        coalesce(a.id::text = ps.default_asset_id AND a.status IN ('ready', 'stale'), false) DESC,
+        a.status IN ('ready', 'stale') DESC,
+        a.status = 'ready' DESC,
+        a.variant_id IS NOT DISTINCT FROM {variant_id} DESC,
+        a.created_at DESC,
+        a.id DESC
+    LIMIT 1
+    """
+
+
+_ASSET_FOR_RENDER = (
+    text(asset_for_render_sql())
+    .bindparams(
+        bindparam("shop_id", type_=UUID(as_uuid=True)),
+        bindparam("product_id", type_=Text),
+        bindparam("variant_id", type_=Text),
+    )
+    .columns(id=UUID(as_uuid=True), serving=Boolean)
+    .subquery("choice")
+)
+
+_SERVING_FOR_PRODUCTS = text(
+    f"""
+    SELECT p.product_id, choice.id FROM unnest(CAST(:product_ids AS text[])) AS p(product_id)
+    CROSS JOIN LATERAL ({asset_for_render_sql("p.product_id", "NULL")}) AS choice
+    WHERE choice.serving
+    """
+).bindparams(bindparam("shop_id", type_=UUID(as_uuid=True)))
+
+
+async def asset_for_render(
+    session: AsyncSession, shop_id: uuid.UUID, product_id: str, variant_id: str | None = None
+) -> ProductAsset | None:
+    """The asset a render of this product (and variant) uses, by ``asset_for_render_sql``; None when none."""
+    return await session.scalar(
+        select(ProductAsset).join(_ASSET_FOR_RENDER, _ASSET_FOR_RENDER.c.id == ProductAsset.id),
+        {"shop_id": shop_id, "product_id": product_id, "variant_id": variant_id},
+    )
+
+
+async def serving_assets_of_products(
+    session: AsyncSession, shop_id: uuid.UUID, product_ids: Collection[str]
+) -> dict[str, ProductAsset]:
+    """For each product of ``product_ids`` (no variant), the asset a render uses when one serves."""
+    if not product_ids:
+        return {}
+    rows = (await session.execute(_SERVING_FOR_PRODUCTS, {"shop_id": shop_id, "product_ids": list(product_ids)})).all()
+    chosen = {row[1]: row[0] for row in rows}
+    assets = await session.scalars(select(ProductAsset).where(ProductAsset.id.in_(list(chosen))))
+    return {chosen[asset.id]: asset for asset in assets}
 
 
 async def get_asset(session: AsyncSession, shop_id: uuid.UUID, asset_id: uuid.UUID) -> ProductAsset | None:
@@ -224,32 +295,6 @@ async def list_assets(
     return list(rows.all())
 
 
-async def newest_serving_asset(
-    session: AsyncSession, shop_id: uuid.UUID, product_id: str, variant_id: str | None = None
-) -> ProductAsset | None:
-    """The newest ready asset, else the newest stale one; a variant's own asset before the product's."""
-    # IS NOT DISTINCT FROM is never NULL, so product-level rows (variant NULL) cannot sort ahead of it.
-    variant_first = ProductAsset.variant_id.is_not_distinct_from(variant_id)
-    return await session.scalar(
-        select(ProductAsset)
-        .where(
-            ProductAsset.shop_id == shop_id,
-            ProductAsset.product_id == product_id,
-            ProductAsset.status.in_(SERVING),
-            or_(ProductAsset.variant_id.is_(None), ProductAsset.variant_id == variant_id)
-            if variant_id is not None
-            else ProductAsset.variant_id.is_(None),
-        )
-        .order_by(
-            (ProductAsset.status == "ready").desc(),
-            variant_first.desc(),
-            ProductAsset.created_at.desc(),
-            ProductAsset.id.desc(),
-        )
-        .limit(1)
-    )
-
-
 async def products_with_current_asset(
     session: AsyncSession, shop_id: uuid.UUID, product_ids: Collection[str], prompt_version: int
 ) -> set[str]:
@@ -330,11 +375,10 @@ async def stalled_pending_assets(session: AsyncSession, *, older_than: datetime,
     """Pending assets untouched since ``older_than`` whose shop is installed: their prep job may be lost."""
     rows = await session.scalars(
         select(ProductAsset.id)
-        .join(Shop, Shop.id == ProductAsset.shop_id)
         .where(
             ProductAsset.status == "pending",
             ProductAsset.updated_at < older_than,
-            Shop.uninstalled_at.is_(None),
+            shops.is_installed(ProductAsset.shop_id),
         )
         .order_by(ProductAsset.updated_at)
         .limit(limit)
@@ -365,3 +409,25 @@ async def newest_assets_of_products(
         )
     )
     return {asset.product_id: asset for asset in rows.all()}
+
+
+async def products_with_status(
+    session: AsyncSession, shop_id: uuid.UUID, product_ids: Collection[str], statuses: Collection[str]
+) -> set[str]:
+    """Of ``product_ids``, those with an asset in one of ``statuses``."""
+    rows = await session.scalars(
+        select(ProductAsset.product_id).where(
+            ProductAsset.shop_id == shop_id,
+            ProductAsset.product_id.in_(list(product_ids)),
+            ProductAsset.status.in_(tuple(statuses)),
+        )
+    )
+    return set(rows.all())
+
+
+async def cached_enabled(session: AsyncSession, shop_id: uuid.UUID) -> dict[str, bool]:
+    """Product id → the cached ``enabled`` of every product of the shop that has settings."""
+    rows = await session.execute(
+        select(ProductSettings.product_id, ProductSettings.enabled).where(ProductSettings.shop_id == shop_id)
+    )
+    return {product_id: enabled for product_id, enabled in rows.all()}

@@ -31,8 +31,8 @@ from seeit.errors import (
     ValidationFailed,
 )
 from seeit.openapi import error_responses
-from seeit.resources import Resources
-from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.resources import Resources, ResourcesDep
+from seeit.shops.dependencies import AdminShop, ProxyShop
 from seeit.uploads import read_uploaded_image
 
 # Shopify's typed errors become the envelope (503, or 422 for userErrors) for every admin asset route.
@@ -55,14 +55,9 @@ _UPLOAD_BODY = {
 }
 
 
-def _resources(request: Request) -> Resources:
-    resources: Resources = request.app.state.resources
-    return resources
-
-
 @router.get("/assets", response_model=AssetPage, responses=error_responses(*_ADMIN_ERRORS, ValidationFailed))
 async def list_assets(
-    request: Request,
+    resources: ResourcesDep,
     shop: AdminShop,
     session: SessionDep,
     product_id: Annotated[str | None, Query(max_length=100)] = None,
@@ -72,7 +67,7 @@ async def list_assets(
 ) -> AssetPage:
     """The shop's assets, newest first; pass ``next_cursor`` back as ``cursor`` for the next page."""
     return await service.list_assets(
-        session, _resources(request), shop.id, limit=limit, product_id=product_id, status=status, cursor=cursor
+        session, resources, shop.id, limit=limit, product_id=product_id, status=status, cursor=cursor
     )
 
 
@@ -82,14 +77,14 @@ async def list_assets(
     responses=error_responses(*_ADMIN_ERRORS, ValidationFailed, ServiceUnavailable),
 )
 async def list_products(
-    request: Request,
+    resources: ResourcesDep,
     shop: AdminShop,
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")] = None,
 ) -> CataloguePage:
     """The shop's catalogue from the Admin API, a page at a time, each product with its cut-out and settings."""
-    return await products.catalogue_page(session, _resources(request), shop, limit=limit, cursor=cursor)
+    return await products.catalogue_page(session, resources, shop, limit=limit, cursor=cursor)
 
 
 @router.post(
@@ -99,10 +94,9 @@ async def list_products(
     responses=error_responses(*_ADMIN_ERRORS, NotFound, ValidationFailed, ServiceUnavailable),
 )
 async def prepare_product(
-    product_id: str, request: Request, shop: AdminShop, session: SessionDep, body: PrepareRequest | None = None
+    product_id: str, resources: ResourcesDep, shop: AdminShop, session: SessionDep, body: PrepareRequest | None = None
 ) -> AssetOut:
     """Queue the preparation of the product's featured image (or ``source_image_id``) as a cut-out."""
-    resources = _resources(request)
     asset = await actions.prepare_product(session, resources, shop, product_id, body or PrepareRequest())
     return service.asset_out(resources, asset)
 
@@ -113,18 +107,18 @@ async def prepare_product(
     response_model=PrepareAllOut,
     responses=error_responses(*_ADMIN_ERRORS, ServiceUnavailable),
 )
-async def prepare_all(request: Request, shop: AdminShop, session: SessionDep) -> PrepareAllOut:
+async def prepare_all(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> PrepareAllOut:
     """Prepare every enabled product without a current ready asset. The first page of the catalogue is
     counted in the answer; when there are more (``complete: false``) the worker pages through the rest."""
-    return await actions.prepare_all(session, _resources(request), shop)
+    return await actions.prepare_all(session, resources, shop)
 
 
-async def _uploaded_image(request: Request) -> bytes:
+async def _uploaded_image(request: Request, resources: Resources) -> bytes:
     """The multipart ``image`` field, refused with 413 as soon as the body passes the byte limit."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "multipart/form-data":
         raise UnsupportedMediaType("Send the PNG as multipart/form-data in the field `image`.")
-    return await read_uploaded_image(request, _resources(request).settings.max_upload_bytes)
+    return await read_uploaded_image(request, resources.settings.max_upload_bytes)
 
 
 @router.put(
@@ -133,11 +127,12 @@ async def _uploaded_image(request: Request) -> bytes:
     openapi_extra={"requestBody": _UPLOAD_BODY},
     responses=error_responses(*_ADMIN_ERRORS, BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed),
 )
-async def upload_asset(product_id: str, request: Request, shop: AdminShop, session: SessionDep) -> AssetOut:
+async def upload_asset(
+    product_id: str, request: Request, resources: ResourcesDep, shop: AdminShop, session: SessionDep
+) -> AssetOut:
     """Upload the merchant's own cut-out: a PNG with real transparency (some pixels see-through, some solid).
     Not a PNG: 415; over the byte or pixel limit: 413; no transparency: 422."""
-    resources = _resources(request)
-    data = await _uploaded_image(request)
+    data = await _uploaded_image(request, resources)
     asset = await actions.upload_cutout(session, resources, shop, product_id, data)
     return service.asset_out(resources, asset)
 
@@ -148,11 +143,11 @@ async def upload_asset(product_id: str, request: Request, shop: AdminShop, sessi
     responses=error_responses(*_ADMIN_ERRORS, NotFound, ValidationFailed, ServiceUnavailable),
 )
 async def update_settings(
-    product_id: str, body: ProductSettingsIn, request: Request, shop: AdminShop, session: SessionDep
+    product_id: str, body: ProductSettingsIn, resources: ResourcesDep, shop: AdminShop, session: SessionDep
 ) -> ProductSettingsOut:
     """Write the product's ``$app:see_it`` metafields; a ``null`` deletes one. Shopify's ``userErrors``
     answer 422 ``validation_error`` with them in ``details``."""
-    return await product_settings.update_settings(session, _resources(request), shop, product_id, body)
+    return await product_settings.update_settings(session, resources, shop, product_id, body)
 
 
 @proxy_router.get(
@@ -161,7 +156,7 @@ async def update_settings(
     responses=error_responses(InvalidSignature, ShopNotInstalled, ValidationFailed),
 )
 async def proxy_config(
-    request: Request,
+    resources: ResourcesDep,
     response: Response,
     shop: ProxyShop,
     session: SessionDep,
@@ -171,4 +166,4 @@ async def proxy_config(
     # Every view of a product page asks: the shopper's browser may keep the answer a minute (private: it
     # holds signed image URLs).
     response.headers["Cache-Control"] = PROXY_CONFIG_CACHE_CONTROL
-    return await product_settings.proxy_config(session, _resources(request), shop, product_id)
+    return await product_settings.proxy_config(session, resources, shop, product_id)

@@ -1,5 +1,5 @@
 """The asset rules: prepare (one product, or as a fallback for a render), manual upload, listing, and which
-asset a render or the storefront uses.
+asset a render or the storefront uses (``repository.asset_for_render_sql``: the rule, written once).
 
 Which asset serves a product: the ``default_asset_id`` metafield when it names a ready or stale asset of
 this shop, else the newest ready one, else the newest stale one. A stale asset is superseded when its
@@ -12,7 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,11 +25,10 @@ from seeit.assets.schemas import AssetOut, AssetPage
 from seeit.errors import ValidationFailed
 from seeit.imaging.prompts import PREP_PROMPT_VERSION
 from seeit.models import ProductAsset
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 
-PREP_JOB = "prepare_asset"
 # A fallback prep asked for by a storefront render does not know the source image yet: the job looks it up.
 UNRESOLVED_SOURCE = ""
 MANUAL_SOURCE = "manual"
@@ -36,11 +37,6 @@ MANUAL_SOURCE = "manual"
 def prep_prompt_version() -> int:
     """The prep prompt version new assets are made with (the prompt registry's)."""
     return PREP_PROMPT_VERSION
-
-
-def prep_job(asset_id: uuid.UUID) -> DeferredJob:
-    """The prep job of one asset row; its arq id comes from the row, so it is never queued twice at once."""
-    return DeferredJob(PREP_JOB, job_id_for("prep", asset_id), {"asset_id": str(asset_id)})
 
 
 def product_gid(value: str, loc: tuple[str, str] = ("path", "product_id")) -> str:
@@ -120,6 +116,8 @@ async def request_prep(
     already queued; sending the same job id again is a no-op in arq but revives a job lost with Redis), a
     failed one is tried again, anything else gets a new row.
     """
+    from seeit.assets.tasks import prep_job  # the prep job's module runs these rules
+
     source_id = source.id if source is not None else UNRESOLVED_SOURCE
     source_url = source.url if source is not None else ""
     existing = await repository.open_asset_for_source(session, shop_id, product_id, variant_id, source_id)
@@ -152,30 +150,13 @@ async def asset_for_render(
 ) -> ProductAsset | None:
     """The asset a render of this product uses: the default (when ready or stale), else the newest ready,
     else the newest stale; when none serves, the newest pending one (a prep is already on its way); else None.
-    """
-    settings = await repository.product_settings(session, shop_id, product_gid)
-    if settings is not None and settings.default_asset_id:
-        chosen = await _default_asset(session, shop_id, product_gid, settings.default_asset_id)
-        if chosen is not None:
-            return chosen
-    serving = await repository.newest_serving_asset(session, shop_id, product_gid, variant_gid)
-    if serving is not None:
-        return serving
-    pending = await repository.product_assets(session, shop_id, product_gid, ("pending",))
-    return pending[-1] if pending else None
+    One query, the same the accept statement embeds (``asset_for_render_sql``)."""
+    return await repository.asset_for_render(session, shop_id, product_gid, variant_gid)
 
 
-async def _default_asset(
-    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, default_asset_id: str
-) -> ProductAsset | None:
-    try:
-        asset_id = uuid.UUID(default_asset_id)
-    except ValueError:
-        return None  # the merchant may edit the metafield by hand in the Shopify admin
-    asset = await repository.get_asset(session, shop_id, asset_id)
-    if asset is None or asset.product_id != product_gid or asset.status not in SERVING:
-        return None
-    return asset
+def asset_for_render_sql() -> str:
+    """The rule of ``asset_for_render`` as SQL, for the storefront's one-statement accept path."""
+    return repository.asset_for_render_sql()
 
 
 async def queue_fallback_prep(
@@ -225,3 +206,66 @@ async def list_assets(
     page = rows[:limit]
     next_cursor = encode_cursor(page[-1]) if len(rows) > limit and page else None
     return AssetPage(items=[asset_out(resources, a) for a in page], next_cursor=next_cursor)
+
+
+async def product_changed(session: AsyncSession, shop_id: uuid.UUID, product: dict[str, Any]) -> int:
+    """``products/update`` (the REST product object): move the product's assets; how many moved."""
+    from seeit.assets import lifecycle  # the lifecycle is built on this module's rules
+
+    return await lifecycle.product_changed(session, shop_id, product)
+
+
+async def product_deleted(session: AsyncSession, shop_id: uuid.UUID, product_gid: str) -> int:
+    """``products/delete``: every asset of the product is orphaned; how many."""
+    from seeit.assets import lifecycle
+
+    return await lifecycle.product_deleted(session, shop_id, product_gid)
+
+
+@dataclass(frozen=True)
+class AssetForJob:
+    """What a render job needs of its asset."""
+
+    id: uuid.UUID
+    status: str
+    prepared_image_url: str | None
+
+    @property
+    def serving(self) -> bool:
+        return self.status in SERVING
+
+
+async def asset_for_job(session: AsyncSession, shop_id: uuid.UUID, asset_id: uuid.UUID | None) -> AssetForJob | None:
+    """The shop's asset a render job was accepted with (None when it is gone)."""
+    asset = await repository.get_asset(session, shop_id, asset_id) if asset_id is not None else None
+    return AssetForJob(asset.id, asset.status, asset.prepared_image_url) if asset is not None else None
+
+
+async def serving_asset_now(
+    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, variant_gid: str | None
+) -> AssetForJob | None:
+    """When a job's own asset can no longer serve (failed, orphaned, deleted), the one that would serve now."""
+    asset = await asset_for_render(session, shop_id, product_gid, variant_gid)
+    return AssetForJob(asset.id, asset.status, asset.prepared_image_url) if asset is not None else None
+
+
+async def add_ready_asset(session: AsyncSession, **columns: Any) -> ProductAsset:
+    """A ready asset prepared elsewhere (the local demo's sample products, cut out at its start)."""
+    return await repository.add_asset(session, status="ready", **columns)
+
+
+async def save_product_settings(
+    session: AsyncSession, shop_id: uuid.UUID, product_gid: str, values: dict[str, Any]
+) -> None:
+    """Cache the product's ``$app:see_it`` settings (only the keys in ``values`` change)."""
+    await repository.save_product_settings(session, shop_id, product_gid, values)
+
+
+async def products_with_serving_asset(session: AsyncSession, shop_id: uuid.UUID, product_gids: list[str]) -> set[str]:
+    """Of ``product_gids``, those with a ready or stale asset."""
+    return await repository.products_with_status(session, shop_id, product_gids, SERVING)
+
+
+async def cached_enabled_products(session: AsyncSession, shop_id: uuid.UUID) -> dict[str, bool]:
+    """Product GID → the cached ``see_it.enabled`` of every product of the shop that has settings."""
+    return await repository.cached_enabled(session, shop_id)

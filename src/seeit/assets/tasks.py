@@ -9,35 +9,35 @@ database transaction open.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import uuid
 from datetime import timedelta
 from typing import Any
 
-from arq import Retry, func
-from arq.worker import Function
+from arq import Retry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import catalog, repository
 from seeit.assets.actions import CATALOGUE_PAGE, prepare_catalogue_page
 from seeit.assets.catalog import SourceImage, cached_metafields
 from seeit.assets.images import SourceImageInvalid, check_source_image
-from seeit.assets.service import UNRESOLVED_SOURCE, prep_job
+from seeit.assets.service import UNRESOLVED_SOURCE
 from seeit.assets.source_images import SourceImageError, download_source_image
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
 from seeit.models import ProductAsset
-from seeit.queue import enqueue
+from seeit.queue import DeferredJob, JobFailed, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
-from seeit.shops.repository import installed_shop_record
+from seeit.shops.service import installed_shop_record
 from seeit.storage import StorageError, new_object_key
 from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
-from seeit.usage.repository import count_prep_render
+from seeit.usage.service import count_prep_render
 
 log = logging.getLogger(__name__)
 
@@ -47,31 +47,13 @@ MAX_PREPARE_ALL_TRIES = 5
 RETRY_BASE_SECONDS = 5.0
 
 
-class PrepFailed(Exception):
-    """The asset cannot be prepared; ``code`` and the message are what the merchant sees."""
-
-    def __init__(self, code: str, message: str, *, retryable: bool = False) -> None:
-        super().__init__(message)
-        self.code = code
-        self.retryable = retryable
-
-
-def asset_functions() -> list[Function]:
-    """The assets domain's jobs for the worker. ``keep_result=0``: a finished job leaves no result behind,
-    so the same row's job id can be queued again (a failed asset retried, a catalogue paged again)."""
-    return [
-        func(prepare_asset, name="prepare_asset", keep_result=0, max_tries=MAX_PREP_TRIES),
-        func(prepare_all_products, name="prepare_all_products", keep_result=0, max_tries=MAX_PREPARE_ALL_TRIES),
-        func(refresh_product_settings, name="refresh_product_settings", keep_result=0, max_tries=3),
-    ]
-
-
 def _retry_delay(ctx: dict[str, Any]) -> float:
     # Tests put a short base in the worker's ctx; production backs off 5 s, 10 s, 20 s.
     base = float(ctx.get("prep_retry_base_seconds", RETRY_BASE_SECONDS))
     return float(base * 2 ** (int(ctx.get("job_try", 1)) - 1))
 
 
+@job(id_prefix="prep", max_tries=MAX_PREP_TRIES)
 async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
     """Download the source photo, cut the product out, store the PNG, and mark the asset ready."""
     resources: Resources = ctx["resources"]
@@ -84,10 +66,10 @@ async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
         return "not_pending"
     try:
         if shop is None:
-            raise PrepFailed("shop_not_installed", "The shop is no longer installed.")
+            raise JobFailed("shop_not_installed", "The shop is no longer installed.")
         source = await _source_of(resources, shop.shop_domain, asset)
         key, confidence = await _prepare(resources, model, asset, source)
-    except PrepFailed as exc:
+    except JobFailed as exc:
         if exc.retryable and int(ctx.get("job_try", 1)) < MAX_PREP_TRIES:
             log.info("prep of %s failed (%s); retrying", asset_id, exc.code)
             raise Retry(defer=_retry_delay(ctx)) from exc
@@ -111,10 +93,10 @@ async def _source_of(resources: Resources, shop_domain: str, asset: ProductAsset
     try:
         product = await catalog.read_product(resources, shop_domain, asset.product_id)
     except ShopifyError as exc:
-        raise PrepFailed("shopify_unavailable", exc.detail_message, retryable=exc.retryable) from exc
+        raise JobFailed("shopify_unavailable", exc.detail_message, retryable=exc.retryable) from exc
     source = SourceImage.of(product.image()) if product is not None else None
     if source is None:
-        raise PrepFailed("source_image_unavailable", "The product has no image in Shopify to prepare.")
+        raise JobFailed("source_image_unavailable", "The product has no image in Shopify to prepare.")
     return source
 
 
@@ -134,17 +116,17 @@ async def _prepare(
         await asyncio.to_thread(check_source_image, data, max_pixels=settings.max_image_pixels)
         prepared = await model.prepare_product(data, prompt=current_prompt("prep"))
     except SourceImageError as exc:
-        raise PrepFailed(exc.code, str(exc), retryable=exc.retryable) from exc
+        raise JobFailed(exc.code, str(exc), retryable=exc.retryable) from exc
     except SourceImageInvalid as exc:
-        raise PrepFailed(exc.code, str(exc)) from exc
+        raise JobFailed(exc.code, str(exc)) from exc
     except ImagingError as exc:
-        raise PrepFailed(exc.code, exc.message, retryable=exc.retryable) from exc
+        raise JobFailed(exc.code, exc.message, retryable=exc.retryable) from exc
     key = new_object_key(f"shops/{asset.shop_id}/assets", ".png")
     await expect_objects(resources, [key])
     try:
         await resources.storage.put(key, prepared.png, "image/png")
     except StorageError as exc:
-        raise PrepFailed("internal_error", "The prepared image could not be stored.", retryable=True) from exc
+        raise JobFailed("internal_error", "The prepared image could not be stored.", retryable=True) from exc
     return key, prepared.confidence
 
 
@@ -177,6 +159,7 @@ async def _finish(
     return ready
 
 
+@job(id_prefix="prepare-all", max_tries=MAX_PREPARE_ALL_TRIES)
 async def prepare_all_products(
     ctx: dict[str, Any], shop_id: str, after: str | None, actor: str | None = None
 ) -> dict[str, int]:
@@ -220,6 +203,7 @@ async def prepare_all_products(
     return {"queued": queued, "skipped": skipped, "pages": pages}
 
 
+@job(id_prefix="product-settings", max_tries=3)
 async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id: str) -> bool:
     """Read one product's metafields from Shopify into the cache (the storefront asked about it)."""
     resources: Resources = ctx["resources"]
@@ -248,7 +232,24 @@ async def resend_stalled_preps(ctx: dict[str, Any]) -> int:
         stalled = await repository.stalled_pending_assets(session, older_than=utcnow() - STALLED_PREP_AFTER)
     sent = 0
     for asset_id in stalled:
-        sent += await enqueue(resources.arq, prep_job(asset_id))
+        sent += await resend_if_missing(resources.arq, prep_job(asset_id))
     if sent:
         log.warning("re-sent %d stalled prep jobs", sent)
     return sent
+
+
+def prep_job(asset_id: uuid.UUID) -> DeferredJob:
+    """The prep job of one asset row; its arq id comes from the row, so it is never queued twice at once."""
+    return prepare_asset.deferred(asset_id, asset_id=str(asset_id))
+
+
+def prepare_all_job(shop_id: uuid.UUID, after: str | None, actor: str | None) -> DeferredJob:
+    """The job that pages through the catalogue from ``after`` (None: from the start); one per shop and
+    starting page."""
+    page_key = hashlib.sha256(after.encode()).hexdigest()[:16] if after is not None else "start"
+    return prepare_all_products.deferred(f"{shop_id}:{page_key}", shop_id=str(shop_id), after=after, actor=actor)
+
+
+def refresh_settings_job(shop_id: uuid.UUID, product_gid: str) -> DeferredJob:
+    """The read of one product's metafields into the settings cache."""
+    return refresh_product_settings.deferred(f"{shop_id}:{product_gid}", shop_id=str(shop_id), product_id=product_gid)

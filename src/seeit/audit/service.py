@@ -1,4 +1,4 @@
-"""Reading the audit trail, a page at a time."""
+"""The audit trail: every domain records its actions with ``record_action``; the admin reads it a page at a time."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.audit import repository
-from seeit.audit.repository import EventCursor
+from seeit.audit.repository import EventCursor, record_action
 from seeit.audit.schemas import ActivityOut, ActivityPage
 from seeit.errors import ValidationFailed
 from seeit.models import AuditEvent
+
+__all__ = ["ActivityPage", "activity_page", "record_action"]
 
 
 def encode_cursor(event: AuditEvent) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.billing import repository, service
 from seeit.billing.plans import (
     FREE_PLAN,
@@ -19,14 +19,13 @@ from seeit.billing.return_links import return_url
 from seeit.billing.schemas import SubscribeOut
 from seeit.errors import Conflict, ValidationFailed
 from seeit.resources import Resources
-from seeit.shopify.admin_api import admin_api
 from seeit.shopify.app_billing import (
     SubscriptionRequest,
     cancel_subscription,
     create_subscription,
     fetch_active_subscriptions,
 )
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext, admin_api
 
 
 def _refused(message: str) -> ValidationFailed:

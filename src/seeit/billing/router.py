@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,10 +24,10 @@ from seeit.errors import (
     ValidationFailed,
 )
 from seeit.openapi import error_responses
-from seeit.resources import Resources
-from seeit.shopify.dependencies import AdminShop
+from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import valid_shop_domain
-from seeit.shops import repository as shops_repository
+from seeit.shops import service as shops
+from seeit.shops.dependencies import AdminShop
 
 router = APIRouter(prefix="/api/admin", tags=["billing"])
 return_router = APIRouter(tags=["billing"])
@@ -35,16 +35,11 @@ return_router = APIRouter(tags=["billing"])
 _AUTH_ERRORS = (InvalidSessionToken, ShopNotInstalled)
 
 
-def _resources(request: Request) -> Resources:
-    resources: Resources = request.app.state.resources
-    return resources
-
-
 @router.get("/plans", responses=error_responses(*_AUTH_ERRORS))
-async def list_plans(request: Request, shop: AdminShop, session: SessionDep) -> PlansOut:
+async def list_plans(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> PlansOut:
     """Every configured plan with its price, interval, trial and quotas, and which one the shop is on."""
-    settings = _resources(request).settings
-    record = await shops_repository.installed_shop_record(session, shop.id)
+    settings = resources.settings
+    record = await shops.installed_shop_record(session, shop.id)
     current = record.plan if record is not None else shop.plan
     return PlansOut(
         plans=[
@@ -73,22 +68,21 @@ async def list_plans(request: Request, shop: AdminShop, session: SessionDep) -> 
     "/billing/subscribe",
     responses=error_responses(*_AUTH_ERRORS, ValidationFailed, Conflict, ServiceUnavailable),
 )
-async def subscribe(request: Request, body: SubscribeIn, shop: AdminShop, session: SessionDep) -> SubscribeOut:
+async def subscribe(resources: ResourcesDep, body: SubscribeIn, shop: AdminShop, session: SessionDep) -> SubscribeOut:
     """Start paying for a plan: the URL where the merchant approves it at Shopify. The shop's plan changes
     once Shopify reports the subscription active (webhook, return URL or the daily reconciliation)."""
-    return await checkout.subscribe(session, _resources(request), shop, body.plan)
+    return await checkout.subscribe(session, resources, shop, body.plan)
 
 
 @router.post("/billing/sync", responses=error_responses(*_AUTH_ERRORS, ServiceUnavailable))
-async def sync(request: Request, shop: AdminShop, session: SessionDep) -> BillingOut:
+async def sync(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> BillingOut:
     """Re-read the shop's subscriptions at Shopify now (e.g. when the merchant lands back from the plan page)."""
-    resources = _resources(request)
     await service.sync_shop(session, resources, shop.id, shop.shop_domain, actor=shop.actor or "unknown", source="sync")
     return await _billing(session, shop.id)
 
 
 async def _billing(session: AsyncSession, shop_id: uuid.UUID) -> BillingOut:
-    record = await shops_repository.installed_shop_record(session, shop_id)
+    record = await shops.installed_shop_record(session, shop_id)
     if record is None:
         raise ShopNotInstalled()
     shown = await repository.shown_subscription(session, shop_id)
@@ -110,7 +104,7 @@ async def _billing(session: AsyncSession, shop_id: uuid.UUID) -> BillingOut:
     },
 )
 async def billing_return(
-    request: Request,
+    resources: ResourcesDep,
     session: SessionDep,
     shop: Annotated[str, Query(description="The shop's `*.myshopify.com` domain")],
     signature: Annotated[str, Query(description="Our signature of the shop, from the return URL we gave")],
@@ -118,13 +112,12 @@ async def billing_return(
 ) -> RedirectResponse:
     """Where Shopify sends the merchant after approving (or declining) a charge: the shop's subscriptions
     are re-read at Shopify, then the merchant goes back to the app."""
-    resources = _resources(request)
     shop_domain = valid_shop_domain(shop)
     if shop_domain is None:
         raise BadRequest("`shop` must be a shop's myshopify.com domain.")
     if not return_signature_valid(resources.settings, shop_domain, signature):
         raise InvalidSignature("The return link is not one this app issued.")
-    shop_id = await shops_repository.shop_id_for(session, shop_domain, installed=True)
+    shop_id = await shops.shop_id_for(session, shop_domain, installed=True)
     if shop_id is None:
         raise ShopNotInstalled()
     await service.sync_shop(session, resources, shop_id, shop_domain, actor=service.RETURN_ACTOR, source="return")

@@ -13,22 +13,35 @@ import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.billing import repository
 from seeit.billing.plans import FREE_PLAN, plan_named, supersedes
 from seeit.billing.repository import SeenSubscription, StoredSubscription
+from seeit.billing.schemas import SubscriptionOut
+from seeit.billing.subscription_events import TOPIC as SUBSCRIPTION_TOPIC
+from seeit.billing.subscription_events import seen_from_webhook
 from seeit.config import Settings
 from seeit.db import utcnow
+from seeit.queue import defer_job
 from seeit.resources import Resources
-from seeit.shopify.admin_api import admin_api
 from seeit.shopify.app_billing import ShopifySubscription, fetch_active_subscriptions, fetch_subscriptions
-from seeit.shops import repository as shops_repository
-from seeit.shops.service import forget_shop_after_commit
+from seeit.shops import service as shops
 
 log = logging.getLogger(__name__)
+
+# What the other domains use of billing: the subscription shown to the merchant, and the webhook it follows.
+__all__ = [
+    "SUBSCRIPTION_TOPIC",
+    "SubscriptionOut",
+    "record_subscriptions",
+    "shown_subscription_out",
+    "subscription_updated",
+    "sync_shop",
+]
 
 # Who the audit trail names for changes that Shopify, not a person, brought.
 WEBHOOK_ACTOR = "shopify:webhook"
@@ -89,7 +102,7 @@ async def record_subscriptions(
     actor: str,
 ) -> BillingOutcome | None:
     """Write what a source saw and let the shop's plan follow; None for a shop that no longer exists."""
-    shop = await shops_repository.lock_shop_plan(session, shop_id)
+    shop = await shops.lock_shop_plan(session, shop_id)
     if shop is None:
         return None
     before = await repository.governing_subscription(session, shop_id)
@@ -131,7 +144,7 @@ async def record_subscriptions(
             log.warning("%s: active subscription %r names no configured plan", shop.shop_domain, after.name)
         return BillingOutcome(shop.plan, False, changed)
     tier = settings.plan(target)
-    moved = await shops_repository.apply_plan(
+    moved = await shops.apply_plan(
         session, shop_id, target, daily_quota=tier.daily_quota, monthly_quota=tier.monthly_quota
     )
     assert moved is not None  # the row is locked by this transaction
@@ -150,7 +163,7 @@ async def record_subscriptions(
             "monthly_quota": moved.monthly_quota,
         },
     )
-    forget_shop_after_commit(session, shop.shop_domain)
+    shops.forget_shop_after_commit(session, shop.shop_domain)
     log.info("%s moved from plan %s to %s (%s)", shop.shop_domain, shop.plan, moved.plan, actor)
     return BillingOutcome(moved.plan, True, changed)
 
@@ -161,7 +174,7 @@ async def sync_shop(
     """Re-read the shop's subscriptions at Shopify and record them: its active ones, and the ones we hold
     as active that Shopify no longer lists (a webhook about their end was lost)."""
     settings = resources.settings
-    api = admin_api(resources, shop_domain)
+    api = shops.admin_api(resources, shop_domain)
     active = await fetch_active_subscriptions(api)
     listed = {subscription.gid for subscription in active}
     missing = [gid for gid in await repository.active_subscription_gids(session, shop_id) if gid not in listed]
@@ -190,3 +203,27 @@ def _ended(stored: StoredSubscription, *, source: str) -> SeenSubscription:
         version=read_version(),
         source=source,
     )
+
+
+async def shown_subscription_out(session: AsyncSession, shop_id: uuid.UUID) -> SubscriptionOut | None:
+    """What the merchant is shown of the shop's subscription: the governing one, else the one heard of last."""
+    shown = await repository.shown_subscription(session, shop_id)
+    return SubscriptionOut.of(shown) if shown else None
+
+
+async def subscription_updated(
+    session: AsyncSession, settings: Settings, shop_domain: str, event_id: uuid.UUID, payload: dict[str, Any]
+) -> None:
+    """``app_subscriptions/update``: record the subscription as the webhook saw it; the shop's plan follows."""
+    from seeit.billing.tasks import sync_shop_billing_job  # the job module runs this service
+
+    seen = seen_from_webhook(settings, payload)
+    shop_id = await shops.shop_id_for(session, shop_domain)
+    if shop_id is None:
+        log.info("%s for unknown shop %s: nothing to do", SUBSCRIPTION_TOPIC, shop_domain)
+        return
+    outcome = await record_subscriptions(session, settings, shop_id, [seen], actor=WEBHOOK_ACTOR)
+    # An activation does not say when the period renews; an end may be half of a replacement whose new
+    # subscription we have not heard of yet. Either way a read of Shopify's state follows.
+    if outcome is not None and outcome.subscriptions_changed and (seen.status == "ACTIVE" or outcome.plan_changed):
+        defer_job(session, sync_shop_billing_job(shop_id, shop_domain, f"event:{event_id}"))

@@ -11,28 +11,19 @@ from arq import Retry
 
 from seeit.billing import service
 from seeit.db import transaction, utcnow
-from seeit.queue import DeferredJob, enqueue, job_id_for
+from seeit.queue import DeferredJob, enqueue, job
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
-from seeit.shops import repository as shops_repository
+from seeit.shops import service as shops
 
 log = logging.getLogger(__name__)
 
-SYNC_SHOP_BILLING_JOB = "sync_shop_billing"
 SHOPS_PER_PAGE = 500
 RETRY_SECONDS = 60
 RECONCILED_KEY = "seeit:billing:reconciled"
 
 
-def sync_shop_billing_job(shop_id: uuid.UUID, shop_domain: str, reason: str) -> DeferredJob:
-    """The re-read of one shop's subscriptions; ``reason`` (an event, a day) makes its arq id."""
-    return DeferredJob(
-        SYNC_SHOP_BILLING_JOB,
-        job_id_for("billing_sync", f"{shop_id}:{reason}"),
-        {"shop_id": str(shop_id), "shop_domain": shop_domain},
-    )
-
-
+@job(id_prefix="billing_sync")
 async def sync_shop_billing(ctx: dict[str, Any], shop_id: str, shop_domain: str) -> str | None:
     """Re-read one shop's subscriptions and let its plan follow; the shop's plan afterwards."""
     resources: Resources = ctx["resources"]
@@ -50,6 +41,11 @@ async def sync_shop_billing(ctx: dict[str, Any], shop_id: str, shop_domain: str)
     return outcome.plan if outcome else None
 
 
+def sync_shop_billing_job(shop_id: uuid.UUID, shop_domain: str, reason: str) -> DeferredJob:
+    """The re-read of one shop's subscriptions; ``reason`` (an event, a day) makes its arq id."""
+    return sync_shop_billing.deferred(f"{shop_id}:{reason}", shop_id=str(shop_id), shop_domain=shop_domain)
+
+
 async def reconcile_subscriptions(ctx: dict[str, Any]) -> int:
     """Queue today's re-read of every installed shop's subscriptions; how many were queued."""
     resources: Resources = ctx["resources"]
@@ -61,7 +57,7 @@ async def reconcile_subscriptions(ctx: dict[str, Any]) -> int:
     queued, after = 0, None
     while True:
         async with resources.sessionmaker() as session:
-            page = await shops_repository.installed_shops_after(session, after, SHOPS_PER_PAGE)
+            page = await shops.installed_shops_after(session, after, SHOPS_PER_PAGE)
         for shop_id, shop_domain in page:
             queued += await enqueue(resources.arq, sync_shop_billing_job(shop_id, shop_domain, f"day:{day}"))
         if len(page) < SHOPS_PER_PAGE:

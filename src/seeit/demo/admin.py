@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from seeit.demo.catalog import DEMO_SHOP
 from seeit.errors import NotFound
-from seeit.resources import Resources
+from seeit.resources import ResourcesDep
 
 STATIC_DIR = Path(__file__).parent / "static"
 DEMO_STAFF_ID = "1001"
@@ -75,9 +75,8 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/demo/admin", response_class=HTMLResponse)
-async def demo_admin(request: Request) -> HTMLResponse:
+async def demo_admin(request: Request, resources: ResourcesDep) -> HTMLResponse:
     """The demo shop's Shopify admin, with See It open."""
-    resources: Resources = request.app.state.resources
     settings = resources.settings
     return HTMLResponse(
         admin_frame_html(

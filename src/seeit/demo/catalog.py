@@ -7,15 +7,17 @@ import logging
 from dataclasses import dataclass
 
 from fastapi import Request
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import repository as assets_repository
+from seeit.assets import service as assets
 from seeit.db import transaction
-from seeit.demo import pictures, repository
+from seeit.demo import pictures
 from seeit.demo.storefront import STORE_PREFIX, StorefrontProduct
 from seeit.imaging import LocalImageModel, current_prompt
 from seeit.imaging.pool import PixelPool
-from seeit.resources import Resources
-from seeit.shopify.tokens import cipher_for
+from seeit.resources import Resources, request_resources
+from seeit.shops import service as shops
 from seeit.storage import new_object_key
 
 DEMO_SHOP = "see-it-demo.myshopify.com"
@@ -76,14 +78,14 @@ async def prepare_demo_shop(
     prompt = current_prompt("prep")
     try:
         async with transaction(resources) as session:
-            await repository.lock_demo_setup(session)
-            token = cipher_for(resources).encrypt(
+            await _lock_demo_setup(session)
+            token = shops.cipher_for(resources).encrypt(
                 demo_access_token(resources.settings.shopify_api_secret), context=f"{shop_domain}:access_token"
             )
-            shop_id = await repository.ensure_shop(
-                session, shop_domain, access_token=token, plan="pro", daily=1000, monthly=20000
+            shop_id = await shops.ensure_shop(
+                session, shop_domain, access_token=token, plan="pro", daily_quota=1000, monthly_quota=20000
             )
-            ready = await repository.products_with_ready_asset(session, shop_id, [p.gid for p in products])
+            ready = await assets.products_with_serving_asset(session, shop_id, [p.gid for p in products])
             for product in products:
                 if product.gid in ready:
                     continue
@@ -91,31 +93,36 @@ async def prepare_demo_shop(
                 cutout = await model.prepare_product(product.photo(), prompt=prompt)
                 key = new_object_key(f"shops/{shop_id}/assets", ".png")
                 await resources.storage.put(key, cutout.png, "image/png")
-                await assets_repository.add_asset(
+                await assets.add_ready_asset(
                     session,
                     shop_id=shop_id,
                     product_id=product.gid,
                     source_image_id=f"gid://shopify/MediaImage/{product.id}",
                     source_image_url=f"{resources.settings.public_url.rstrip('/')}{product.image_path}",
                     prepared_image_url=key,
-                    status="ready",
                     prep_strategy="batch",
                     prompt_id=prompt.prompt_id,
                     prompt_version=prompt.version,
                     model_id=model.model_id,
                     confidence=cutout.confidence,
                 )
-                await assets_repository.save_product_settings(session, shop_id, product.gid, {"enabled": True})
+                await assets.save_product_settings(session, shop_id, product.gid, {"enabled": True})
             # The stand-in Admin API starts with the metafields our settings cache says it has.
-            await seed_metafields(resources.arq, await repository.enabled_products(session, shop_domain))
+            await seed_metafields(resources.arq, await assets.cached_enabled_products(session, shop_id))
     finally:
         await model.aclose()
+
+
+async def _lock_demo_setup(session: AsyncSession) -> None:
+    """Serialise demo set-ups (several API processes may start at once) until this transaction ends."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtext('seeit-demo-setup'))"))
 
 
 async def demo_storefront_products(request: Request) -> list[StorefrontProduct]:
     """The sample products with their ``see_it.enabled`` as the demo's Shopify would answer: our cached
     settings (the demo has no Shopify), so a product switched off in the demo admin loses its button."""
-    resources: Resources = request.app.state.resources
+    resources = request_resources(request)
     async with resources.sessionmaker() as session:
-        enabled = await repository.enabled_products(session, DEMO_SHOP)
+        shop_id = await shops.shop_id_for(session, DEMO_SHOP)
+        enabled = await assets.cached_enabled_products(session, shop_id) if shop_id is not None else {}
     return [product.storefront(enabled.get(product.gid, False)) for product in DEMO_PRODUCTS]

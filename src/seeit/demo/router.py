@@ -18,7 +18,7 @@ from seeit.demo.shopify_admin import router as shopify_admin_router
 from seeit.demo.storefront import STORE_PREFIX, Storefront, storefront_router
 from seeit.demo.theme import EXTENSION_DIR, ThemeBlock
 from seeit.errors import NotFound
-from seeit.resources import Resources
+from seeit.resources import request_resources
 
 
 def demo_router() -> APIRouter:
@@ -46,7 +46,7 @@ def _in_process_client(app: FastAPI) -> httpx.AsyncClient:
 
 
 def _same_app_proxy(request: Request) -> AppProxy:
-    resources: Resources = request.app.state.resources
+    resources = request_resources(request)
     return AppProxy(DEMO_SHOP, resources.settings.shopify_api_secret, _in_process_client(request.app))
 
 

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from redis.asyncio import Redis
 
 from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, DemoProduct
-from seeit.resources import Resources
+from seeit.resources import ResourcesDep
 from seeit.shopify.documents import METAFIELD_NAMESPACE
 
 PATH = "/demo/shopify/{shop}/admin/api/{version}/graphql.json"
@@ -269,8 +269,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.post(PATH)
-async def graphql_endpoint(shop: str, version: str, request: Request) -> JSONResponse:
-    resources: Resources = request.app.state.resources
+async def graphql_endpoint(shop: str, version: str, request: Request, resources: ResourcesDep) -> JSONResponse:
     settings = resources.settings
     if shop != DEMO_SHOP or version != settings.shopify_api_version:
         return JSONResponse({"errors": "Not Found"}, status_code=404)

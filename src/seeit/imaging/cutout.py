@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from seeit.imaging.background import fit_backdrop
+from seeit.imaging.background import Backdrop, fit_backdrop, local_backdrop
 from seeit.imaging.codec import has_transparency, resized
 from seeit.imaging.matting import matte
 from seeit.imaging.saliency import salient_object_map
@@ -21,6 +21,13 @@ from seeit.imaging.selfcheck import SelfCheck, check_cutout
 OUTPUT_MAX_SIDE = 2048
 # Segmentation runs at this size; edges are matted again at the output size.
 WORKING_MAX_SIDE = 1024
+# The network's edge is soft at its 320 px input: backdrop pixels are taken only this far (a share of the
+# long side) from what it calls product.
+BACKDROP_MARGIN = 0.015
+# A border the smooth fit explains this well is a studio backdrop, and the fit to it is kept.
+BORDER_PLAIN = 0.9
+# With less backdrop than this share of the frame in view, the interpolated model has too little to go on.
+MIN_KNOWN_BACKDROP = 0.1
 # Below this confidence the photo is refused and the merchant asked for a manual cut-out.
 CONFIDENCE_FLOOR = 0.5
 
@@ -57,6 +64,48 @@ def _from_own_alpha(img: Image.Image) -> Cutout:
     return Cutout(np.ascontiguousarray(rgba[top:bottom, left:right]), 1.0, box, scale)
 
 
+@dataclass(frozen=True)
+class WorkingView:
+    """The photo at working size and what is known of it before segmentation."""
+
+    img: NDArray[np.float32]  # RGB in [0, 1]
+    saliency: NDArray[np.float32] | None  # None without weights
+    backdrop: Backdrop
+    scale: float  # working pixels per output pixel
+
+    @property
+    def network(self) -> bool:
+        return self.saliency is not None
+
+
+def working_view(out_rgb: NDArray[np.uint8], model_dir: str | Path | None) -> WorkingView:
+    """Shrink the photo to working size, run the network on it and model its backdrop."""
+    oh, ow = out_rgb.shape[:2]
+    ws = min(1.0, WORKING_MAX_SIDE / max(oh, ow))
+    work_rgb = out_rgb
+    if ws < 1:
+        small = cv2.resize(out_rgb, (round(ow * ws), round(oh * ws)), interpolation=cv2.INTER_AREA)
+        work_rgb = np.asarray(small, np.uint8)
+    work = work_rgb.astype(np.float32) / 255.0
+    saliency = salient_object_map(work_rgb, model_dir)
+    return WorkingView(work, saliency, _backdrop(work, saliency), ws)
+
+
+def _backdrop(work: NDArray[np.float32], saliency: NDArray[np.float32] | None) -> Backdrop:
+    """The backdrop model: a smooth fit to the border where that explains it (a studio sweep), else one fitted
+    around what the network calls product and corrected locally (a wall meeting a floor, a product cut by the
+    frame, a strong vignette)."""
+    border = fit_backdrop(work)
+    if saliency is None or border.plainness >= BORDER_PLAIN:
+        return border
+    margin = max(3, round(BACKDROP_MARGIN * max(work.shape[:2])))
+    near_product = cv2.dilate((saliency > 0.5).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    known = (saliency < 0.1) & ~near_product
+    if known.mean() < MIN_KNOWN_BACKDROP:
+        return border
+    return local_backdrop(work, known)
+
+
 def confidence_of(plainness: float, agreement: float, area: float, network: bool) -> float:
     """How far to trust a cut-out: a backdrop the model explains, and (with the network) a mask both agree on."""
     plain = float(np.clip((plainness - 0.55) / 0.35, 0, 1))
@@ -72,19 +121,12 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     out_img = resized(img.convert("RGB"), OUTPUT_MAX_SIDE)
     out_rgb = np.asarray(out_img)
     oh, ow = out_rgb.shape[:2]
-    ws = min(1.0, WORKING_MAX_SIDE / max(oh, ow))
-    work_rgb = out_rgb
-    if ws < 1:
-        small = cv2.resize(out_rgb, (round(ow * ws), round(oh * ws)), interpolation=cv2.INTER_AREA)
-        work_rgb = np.asarray(small, np.uint8)
-    work = work_rgb.astype(np.float32) / 255.0
-
-    backdrop = fit_backdrop(work)
-    saliency = salient_object_map(work_rgb, model_dir)
-    seg = segment(work, backdrop, saliency)
-    confidence = confidence_of(backdrop.plainness, seg.agreement, float(seg.mask.mean()), saliency is not None)
-    check = check_cutout(seg.mask, work, backdrop.noise, saliency)
-    del work, backdrop, saliency
+    view = working_view(out_rgb, model_dir)
+    ws = view.scale
+    seg = segment(view.img, view.backdrop, view.saliency)
+    confidence = confidence_of(view.backdrop.plainness, seg.agreement, float(seg.mask.mean()), view.network)
+    check = check_cutout(seg.mask, view.img, view.backdrop, view.saliency)
+    del view
 
     # Back to output size; matting runs only on the product's box, which bounds memory on large photos.
     mask = cv2.resize(seg.mask.astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR) > 0.5

@@ -10,7 +10,7 @@ from PIL import Image
 
 from seeit.imaging.codec import encode_jpeg, encode_png, encode_webp, open_image, resized, to_rgb_array
 from seeit.imaging.compositing import add_watermark, output_long_side, place_product
-from seeit.imaging.cutout import CONFIDENCE_FLOOR, cut_out
+from seeit.imaging.cutout import CONFIDENCE_FLOOR, Cutout, cut_out
 from seeit.imaging.errors import CutoutUnreliable, UnreadableImage
 from seeit.imaging.interface import MAX_OUTPUT_SIDE, CompositeResult, Placement, PreparedProduct, Quality
 from seeit.imaging.room import clean_room
@@ -32,14 +32,22 @@ class LocalComposite:
     product_alpha: NDArray[np.float32]
 
 
+def refusal(cutout: Cutout) -> CutoutUnreliable | None:
+    """Why this cut-out must not be served (the merchant is asked for a manual one), or None."""
+    if cutout.confidence < CONFIDENCE_FLOOR:
+        return CutoutUnreliable()
+    if cutout.check is not None and not cutout.check.passed:
+        return CutoutUnreliable(CUTOUT_FAILED_CHECK + " (" + "; ".join(cutout.check.reasons) + ")")
+    return None
+
+
 def prepare_product_bytes(image: bytes, model_dir: str | None) -> PreparedProduct:
     """Cut the product out of a photo; refuse (``CutoutUnreliable``) rather than return a bad cut-out."""
     img = open_image(image, max_side=2048)
     cutout = cut_out(img, model_dir=model_dir)
-    if cutout.confidence < CONFIDENCE_FLOOR:
-        raise CutoutUnreliable()
-    if cutout.check is not None and not cutout.check.passed:
-        raise CutoutUnreliable(CUTOUT_FAILED_CHECK + " (" + "; ".join(cutout.check.reasons) + ")")
+    refused = refusal(cutout)
+    if refused is not None:
+        raise refused
     h, w = cutout.rgba.shape[:2]
     return PreparedProduct(encode_png(cutout.rgba), cutout.confidence, w, h, cutout.box)
 

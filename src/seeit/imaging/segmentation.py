@@ -25,6 +25,12 @@ Mask = NDArray[np.bool_]
 # The long side the pixel sizes below were tuned at. Photos smaller than the working size are segmented at
 # their own size, so every window scales by ``long side / REFERENCE_SIDE`` to cover the same part of the product.
 REFERENCE_SIDE = 1024
+# A hole's pixels match the backdrop model within this many times the photo's grain (most of them).
+HOLE_MATCH = 3.0
+# A glossy floor's reflection fades with distance: its far third is at most this strong against its near third.
+# Legs crossing from a wall onto a darker floor, or a lamp's stem above its round foot, mirror well enough
+# near the line but keep their strength all the way down.
+MIRROR_FADE = 0.7
 
 
 def _square(size: float) -> NDArray[np.uint8]:
@@ -40,7 +46,7 @@ class Segmentation:
     network_certainty: float  # share of pixels the network called clearly in or out
 
 
-def _fine_detail(img: Float, radius: int) -> Float:
+def fine_detail(img: Float, radius: int) -> Float:
     """Local high-frequency energy, spread a little: product edges and texture have it, soft shadows do not."""
     grey = img.mean(axis=2)
     detail = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), 1.5))
@@ -105,6 +111,18 @@ def _touching(region: Mask, seed: Mask) -> Mask:
     return np.asarray(hit[labels], bool)
 
 
+def _mostly(region: Mask, trait: Mask, share: float = 0.5) -> Mask:
+    """The connected parts of ``region`` more than ``share`` of whose pixels have ``trait``."""
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros_like(region)
+    total = np.bincount(labels.ravel(), minlength=count)
+    hits = np.bincount(labels.ravel(), weights=trait.ravel().astype(np.float64), minlength=count)
+    mostly = hits > share * np.maximum(total, 1)
+    mostly[0] = False
+    return np.asarray(mostly[labels], bool)
+
+
 def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
     """The row where a glossy floor starts mirroring the product, if the rows below it are a faded mirror image.
 
@@ -134,6 +152,11 @@ def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
         drop = float(strength[y - 2] - strength[y + 2])
         if np.median(corr) > 0.9 and 0.15 < np.median(gain) < 0.75 and drop > best:
             best, best_row = drop, y
+    if best_row is not None:
+        below = strength[best_row + 1 : bottom + 1]
+        third = max(1, below.size // 3)
+        if below.size < 6 or below[-third:].mean() > MIRROR_FADE * below[:third].mean():
+            return None
     return best_row
 
 
@@ -185,13 +208,17 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     h, w = img.shape[:2]
     unit = max(h, w) / REFERENCE_SIDE
     smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
-    bg = backdrop.colour
+    # Shadows are judged against the backdrop as lit; a pixel is like the backdrop if it matches either that or
+    # the locally corrected model (a wall meeting a floor, a shadow thrown away from the product).
+    bg = backdrop.lit
     diff = np.linalg.norm(smooth - bg, axis=2)
+    if backdrop.smooth is not None:
+        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
     lum, bg_lum = smooth.mean(axis=2), np.maximum(bg.mean(axis=2), 1e-3)
     ratio = lum / bg_lum
     chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
-    detail = _fine_detail(smooth, max(1, round(0.003 * max(h, w))))
-    pixel_detail = _fine_detail(smooth, 0)
+    detail = fine_detail(smooth, max(1, round(0.003 * max(h, w))))
+    pixel_detail = fine_detail(smooth, 0)
 
     noise = max(backdrop.noise, 0.004)
     like_backdrop = diff < max(4.0 * noise, 0.035)
@@ -256,10 +283,17 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             off &= ~_touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
             wide_edge = np.asarray(cv2.dilate(edges, _square(9 * unit)), np.float32)
             missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5, reach=reach)
+            # A shadow cast on the floor between a stool's legs is parted from the backdrop by the legs' sharp
+            # edges too; up on the product's body, shadow-coloured is how a shaded pale part looks.
+            lower = np.arange(h)[:, None] >= (rows.min() + rows.max()) / 2 if rows.size else np.ones((h, 1), bool)
+            missed &= ~_mostly(missed, like_shadow & (s < 0.5) & lower)
             sure_fg |= missed
+            # What a hole shows is the backdrop itself, within the photo's grain, or in shade; a glint on chrome
+            # or a clipped highlight only comes near it.
+            holes &= ~_mostly(holes, (diff > HOLE_MATCH * noise) & ~like_shadow)
             sure_bg |= holes
             sure_fg &= ~holes
-            mirror_row = _floor_reflection(smooth - bg, differs)
+            mirror_row = _floor_reflection(smooth - backdrop.colour, differs)
             if mirror_row is not None:
                 below_mirror[mirror_row + 2 :] = True
                 sure_bg |= below_mirror
@@ -287,6 +321,18 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             mask, saliency, smooth, diff, like_shadow, noise, min_area=max(16, int(0.0004 * h * w))
         )
         mask |= restored & ~below_mirror
+        if plain >= 0.85:
+            # Thin parts the network cannot see at its 320 px input (a tripod's legs, a lamp's pole): clearly
+            # unlike the backdrop and no shadow, and reaching the product.
+            # Far off the backdrop, not just beside an edge (the backdrop next to a rod has detail too).
+            sharp_unlike = (
+                differs & ((np.abs(ratio - 1) > 0.25) | (chroma > 0.12)) & ((pixel_detail > 0.03) | (ratio < 0.18))
+            )
+            wide = cv2.morphologyEx(sharp_unlike.astype(np.uint8), cv2.MORPH_OPEN, _square(7 * unit)).astype(bool)
+            thin = sharp_unlike & ~wide & ~mask & ~below_mirror
+            grown = cv2.dilate(mask.astype(np.uint8), _square(3)).astype(bool)
+            # Reached through any such pixels: where a tripod's legs meet they are wider than thin.
+            mask |= _touching(thin | (sharp_unlike & ~below_mirror) | grown, mask) & thin
 
     if saliency is None:
         return Segmentation(mask, 1.0, 0.0)

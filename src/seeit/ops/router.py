@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from sqlalchemy import text
 
 from seeit.errors import ServiceUnavailable
 from seeit.imaging.weights import loaded_weights
 from seeit.metrics import IMAGE_MODEL, render_metrics
 from seeit.ops.schemas import Health, Readiness
-from seeit.resources import Resources
+from seeit.resources import Resources, ResourcesDep
 
 router = APIRouter(tags=["operations"])
 
@@ -32,9 +32,8 @@ async def _check_redis(resources: Resources) -> None:
 
 
 @router.get("/readyz", responses={503: {"description": "A dependency does not answer"}})
-async def readyz(request: Request) -> Readiness:
+async def readyz(resources: ResourcesDep) -> Readiness:
     """200 when the database and Redis answer within the dependency timeout, else 503."""
-    resources: Resources = request.app.state.resources
     timeout = resources.settings.dependency_timeout_seconds
     failing: list[str] = []
     for name, check in (("database", _check_database), ("redis", _check_redis)):
@@ -55,8 +54,7 @@ async def readyz(request: Request) -> Readiness:
 
 
 @router.get("/metrics", response_class=Response, responses={200: {"content": {"text/plain": {}}}})
-async def metrics(request: Request) -> Response:
-    resources: Resources = request.app.state.resources
+async def metrics(resources: ResourcesDep) -> Response:
     settings = resources.settings
     IMAGE_MODEL.labels(model=settings.image_model, weights=loaded_weights(settings)).set(1)
     body, content_type = await render_metrics(resources.arq)

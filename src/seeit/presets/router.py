@@ -11,7 +11,7 @@ from seeit.errors import Conflict, InvalidSessionToken, NotFound, ShopNotInstall
 from seeit.openapi import error_responses
 from seeit.presets import service
 from seeit.presets.schemas import PRESET_NAME, PresetIn, PresetOut, PresetsOut
-from seeit.shopify.dependencies import AdminShop
+from seeit.shops.dependencies import AdminShop
 
 router = APIRouter(prefix="/api/admin/style-presets", tags=["admin"])
 

@@ -6,14 +6,14 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.audit.repository import record_action
+from seeit.audit.service import record_action
 from seeit.errors import Conflict, NotFound
 from seeit.imaging.interface import Prompt
 from seeit.imaging.prompts import current_prompt, render_prompt, style_presets
 from seeit.models import StylePreset
 from seeit.presets import repository
 from seeit.presets.schemas import PresetOut
-from seeit.shops.directory import ShopContext
+from seeit.shops.service import ShopContext
 
 
 def _builtin(name: str) -> PresetOut:
@@ -67,3 +67,14 @@ async def composite_prompt(session: AsyncSession, shop_id: uuid.UUID, name: str 
         return current_prompt("composite")
     template, version = found
     return render_prompt(template, prompt_id=f"shop.{name}", version=version)
+
+
+async def count_use(session: AsyncSession, shop_id: uuid.UUID, name: str) -> None:
+    """One more finished render used this shop preset."""
+    await repository.count_use(session, shop_id, name)
+
+
+async def preset_names(session: AsyncSession, shop_id: uuid.UUID) -> list[str]:
+    """The built-in presets and the shop's own, each name once."""
+    own = [preset.name for preset in await repository.shop_presets(session, shop_id)]
+    return list(dict.fromkeys([*style_presets(), *own]))

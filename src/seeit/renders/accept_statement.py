@@ -1,5 +1,9 @@
 """The render accept path as one SQL statement: replay lookup, asset choice, room check, renders-in-flight
-limit, quota reservation and job insert in a single round trip (the hot path of the storefront)."""
+limit, quota reservation and job insert in a single round trip (the hot path of the storefront).
+
+It is composed of its tables' owners' fragments: the asset choice is the assets domain's rule
+(``assets.service.asset_for_render_sql``), the room check the rooms domain's, the quota reservation usage's;
+the render_jobs parts are this domain's own."""
 
 from __future__ import annotations
 
@@ -13,9 +17,11 @@ from sqlalchemy import Integer, Interval, Text, bindparam, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.assets import service as assets
 from seeit.db import DriverStatement
 from seeit.renders.repository import IDEMPOTENCY_WINDOW
-from seeit.usage.repository import QuotaWindow, reserve_render_sql
+from seeit.rooms import service as rooms
+from seeit.usage.service import QuotaWindow, reserve_render_sql
 
 
 @dataclass(frozen=True)
@@ -48,29 +54,6 @@ class AcceptOutcome:
     in_flight: int
 
 
-# The asset a render uses, as ``assets.service.asset_for_render`` chooses it (that function is the rule of
-# record; ``tests/renders/test_asset_choice.py`` keeps the two in step): the product's default asset when it
-# serves, else the newest ready, else the newest stale one (the variant's own before the product's), else
-# the newest pending one (a prep is on its way). Inlined here so the accept path stays one statement.
-_ASSET_FOR_RENDER = """
-    SELECT a.id, a.status IN ('ready', 'stale') AS serving
-    FROM product_assets a
-    LEFT JOIN product_settings ps ON ps.shop_id = a.shop_id AND ps.product_id = a.product_id
-    WHERE a.shop_id = :shop_id AND a.product_id = :product_id AND (
-        a.status = 'pending'
-        OR (a.status IN ('ready', 'stale')
-            AND (a.variant_id IS NULL OR a.variant_id = :variant_id OR a.id::text = ps.default_asset_id))
-    )
-    ORDER BY
-        coalesce(a.id::text = ps.default_asset_id AND a.status IN ('ready', 'stale'), false) DESC,
-        a.status IN ('ready', 'stale') DESC,
-        a.status = 'ready' DESC,
-        a.variant_id IS NOT DISTINCT FROM :variant_id DESC,
-        a.created_at DESC,
-        a.id DESC
-    LIMIT 1
-"""
-
 # One round trip for the whole accept path: the idempotent replay lookup, the asset choice, the room check
 # (sliding its expiry), the renders-in-flight limit, the quota reservation and the job insert.
 # Data-modifying CTEs run exactly once, in dependency order; the quota statement's ``guard`` makes sure
@@ -84,14 +67,8 @@ _ACCEPT = text(
         SELECT id, created_at < now() - :idempotency_window AS expired
         FROM render_jobs WHERE shop_id = :shop_id AND idempotency_key = :idempotency_key
     ),
-    asset AS ({_ASSET_FOR_RENDER}),
-    room AS (
-        UPDATE room_sessions SET last_used_at = now(), expires_at = now() + coalesce(
-            (SELECT make_interval(hours => room_retention_hours) FROM shops WHERE id = :shop_id), :room_ttl)
-        WHERE id = :room_session_id AND shop_id = :shop_id AND expires_at > now()
-          AND original_room_image_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
-        RETURNING id
-    ),
+    asset AS ({assets.asset_for_render_sql()}),
+    room AS ({rooms.touch_room_for_render_sql("NOT EXISTS (SELECT 1 FROM existing)")}),
     in_flight AS (
         SELECT count(*) AS n FROM (
             SELECT 1 FROM render_jobs
@@ -193,20 +170,3 @@ async def accept_render_on_driver(
     """The same statement on a request's asyncpg connection (``seeit.db.driver_connection``)."""
     params = _accept_params(job, window, max_in_flight, room_ttl)
     return _outcome(await driver.fetchrow(_ACCEPT_ON_DRIVER.sql, *_ACCEPT_ON_DRIVER.args(params)))
-
-
-_ASSET_CHOICE = text(_ASSET_FOR_RENDER).bindparams(
-    bindparam("shop_id", type_=UUID(as_uuid=True)),
-    bindparam("product_id", type_=Text),
-    bindparam("variant_id", type_=Text),
-)
-
-
-async def asset_choice(
-    session: AsyncSession, shop_id: uuid.UUID, product_id: str, variant_id: str | None
-) -> uuid.UUID | None:
-    """The asset the accept statement would pick (the same SQL, on its own)."""
-    row = (
-        await session.execute(_ASSET_CHOICE, {"shop_id": shop_id, "product_id": product_id, "variant_id": variant_id})
-    ).one_or_none()
-    return row[0] if row is not None else None

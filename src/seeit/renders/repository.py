@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, bindparam, func, or_, select, update
+from sqlalchemy import Integer, and_, bindparam, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.db import DriverStatement
-from seeit.models import RenderJob, Shop
+from seeit.models import RenderJob
+from seeit.shops import service as shops
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 IN_FLIGHT = ("queued", "processing")
@@ -135,11 +136,7 @@ async def job_for_shop_on_driver(driver: Any, shop_id: uuid.UUID, job_id: uuid.U
 
 async def job_of_installed_shop(session: AsyncSession, job_id: uuid.UUID) -> RenderRecord | None:
     """The job, unless its shop is uninstalled (or gone: a redacted shop's rows are deleted)."""
-    query = (
-        select(*_COLUMNS)
-        .join(Shop, Shop.id == RenderJob.shop_id)
-        .where(RenderJob.id == job_id, Shop.uninstalled_at.is_(None))
-    )
+    query = select(*_COLUMNS).where(RenderJob.id == job_id, shops.is_installed(RenderJob.shop_id))
     row = (await session.execute(query)).one_or_none()
     return RenderRecord.of(row) if row is not None else None
 
@@ -345,3 +342,29 @@ async def processing_silent_since(session: AsyncSession, before: datetime, *, li
         .limit(limit)
     )
     return [RenderRecord.of(row) for row in rows]
+
+
+# Queued work of an uninstalled shop is cancelled with its quota given back, each refund at most once:
+# the rows are locked and re-checked (`status = 'queued'`) so a worker claiming one at the same moment wins
+# or loses cleanly, and `refunded_at` records that the render was given back.
+_CANCEL_QUEUED = text(
+    """
+    WITH old AS (
+        SELECT id, usage_date, (refunded_at IS NULL AND usage_date IS NOT NULL) AS refund
+        FROM render_jobs WHERE shop_id = :shop_id AND status = 'queued'
+        FOR UPDATE
+    ), cancelled AS (
+        UPDATE render_jobs r
+        SET status = 'failed', error_code = 'cancelled', error_message = :message, completed_at = now(),
+            refunded_at = CASE WHEN old.refund THEN now() ELSE r.refunded_at END
+        FROM old WHERE r.id = old.id AND r.status = 'queued'
+        RETURNING old.usage_date, old.refund
+    )
+    SELECT usage_date FROM cancelled WHERE refund
+    """
+)
+
+
+async def cancel_queued(session: AsyncSession, shop_id: uuid.UUID, message: str) -> list[date]:
+    """Fail the shop's queued jobs as ``cancelled``; the usage day of each one to give back (once)."""
+    return list((await session.execute(_CANCEL_QUEUED, {"shop_id": shop_id, "message": message})).scalars())

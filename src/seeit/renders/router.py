@@ -24,8 +24,8 @@ from seeit.openapi import error_responses
 from seeit.ratelimit import check_storefront_rate
 from seeit.renders import service, share
 from seeit.renders.schemas import RenderJobList, RenderJobOut, RenderRequest, ShareLinkOut
-from seeit.resources import Resources
-from seeit.shopify.dependencies import AdminShop, ProxyShop
+from seeit.resources import ResourcesDep
+from seeit.shops.dependencies import AdminShop, ProxyShop
 
 storefront_router = APIRouter(prefix="/proxy/renders", tags=["storefront"])
 admin_router = APIRouter(prefix="/api/admin/renders", tags=["admin"])
@@ -46,11 +46,11 @@ MAX_WAIT_SECONDS = 25
 async def create_render(
     body: RenderRequest,
     request: Request,
+    resources: ResourcesDep,
     shop: ProxyShop,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> Response:
     """Accept a composite render (counts one composite render) and queue it; poll the job for its result."""
-    resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, body.room_session_id)
     # The request owns its transaction, opened by the service rather than by ``SessionDep``: the common case
     # needs no ORM session at all; either way the commit and the enqueue come before the answer.
@@ -66,11 +66,11 @@ async def create_render(
 async def get_render(
     job_id: uuid.UUID,
     request: Request,
+    resources: ResourcesDep,
     shop: ProxyShop,
     wait: Annotated[int, Query(ge=0, le=MAX_WAIT_SECONDS, description="Seconds to hold for the job to finish")] = 0,
 ) -> Response:
     """The job; with ``wait``, answered when it finishes or ``wait`` seconds pass, whichever is first."""
-    resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
     # No request transaction here: a long-poll must not hold a database connection while it waits.
     return _job_response(await service.read_render(resources, shop.id, job_id, wait=wait), 200)
@@ -89,9 +89,10 @@ def _job_response(job: RenderJobOut, status_code: int, headers: dict[str, str] |
     response_model=ShareLinkOut,
     responses=error_responses(NotFound, Conflict, RateLimited),
 )
-async def share_render(job_id: uuid.UUID, request: Request, shop: ProxyShop, session: SessionDep) -> ShareLinkOut:
+async def share_render(
+    job_id: uuid.UUID, resources: ResourcesDep, shop: ProxyShop, session: SessionDep
+) -> ShareLinkOut:
     """A public link to a completed render, valid ``SHARE_LINK_TTL_DAYS``; 409 until the render is completed."""
-    resources: Resources = request.app.state.resources
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id)
     return await share.create_share_link(session, resources, shop.id, job_id)
 
@@ -102,10 +103,9 @@ async def share_render(job_id: uuid.UUID, request: Request, shop: ProxyShop, ses
     response_class=RedirectResponse,
     responses={302: {"description": "Redirect to a short-lived signed URL of the image"}, **error_responses(NotFound)},
 )
-async def follow_share_link(token: str, request: Request, session: SessionDep) -> RedirectResponse:
+async def follow_share_link(token: str, resources: ResourcesDep, session: SessionDep) -> RedirectResponse:
     """Redirect to the shared render's image. An invalid, tampered or expired link, a render that is gone and a
     shop that is uninstalled all answer the same 404 ``not_found``."""
-    resources: Resources = request.app.state.resources
     url = await share.shared_image_url(session, resources, token)
     # The signed URL expires within the hour: neither the browser nor a proxy may keep the redirect.
     return RedirectResponse(url, status_code=302, headers={"Cache-Control": "no-store"})
@@ -113,7 +113,7 @@ async def follow_share_link(token: str, request: Request, session: SessionDep) -
 
 @admin_router.get("", response_model=RenderJobList, responses=error_responses(ShopNotInstalled, ValidationFailed))
 async def list_renders(
-    request: Request,
+    resources: ResourcesDep,
     shop: AdminShop,
     session: SessionDep,
     status: Literal["queued", "processing", "completed", "failed"] | None = None,
@@ -121,5 +121,4 @@ async def list_renders(
     cursor: str | None = None,
 ) -> RenderJobList:
     """The shop's render jobs, newest first."""
-    resources: Resources = request.app.state.resources
     return await service.list_renders(session, resources, shop.id, status=status, limit=limit, cursor=cursor)

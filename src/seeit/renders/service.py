@@ -6,33 +6,39 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from datetime import datetime
+from collections import Counter
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from seeit.assets import service as assets
 from seeit.db import driver_connection, driver_of, session_on, utcnow
 from seeit.errors import AssetNotReady, Conflict, NotFound, RateLimited, ValidationFailed
 from seeit.imaging.prompts import style_presets
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, defer_job, job_id_for, send_jobs
-from seeit.renders import accept_statement, assets, notify, repository
+from seeit.queue import DeferredJob, defer_job, send_jobs
+from seeit.renders import accept_statement, notify, repository
 from seeit.renders.accept_statement import NewRender
 from seeit.renders.repository import RenderRecord
 from seeit.renders.schemas import Placement, RenderJobList, RenderJobOut, RenderRequest
+from seeit.renders.tasks import render_job
 from seeit.resources import Resources
+from seeit.rooms import service as rooms
 from seeit.rooms.service import missing_room_error, room_ttl
 from seeit.shopify.ids import InvalidShopifyId, to_gid
-from seeit.shops.directory import ShopContext
-from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, near_midnight, refund_render, utc_today
-from seeit.usage.service import quota_exceeded
+from seeit.shops.service import ShopContext
+from seeit.usage.service import (
+    QuotaWindow,
+    RenderKind,
+    hold_month_near_midnight,
+    near_midnight,
+    quota_exceeded,
+    refund_renders,
+    utc_today,
+)
 
-RENDER_JOB = "run_render"
 IDEMPOTENCY_KEY_MAX = 200
-
-
-def render_job(job_id: uuid.UUID, *, defer_seconds: float | None = None) -> DeferredJob:
-    return DeferredJob(RENDER_JOB, job_id_for("render", job_id), {"render_job_id": str(job_id)}, defer_seconds)
 
 
 def _invalid(loc: list[str], message: str) -> ValidationFailed:
@@ -188,7 +194,7 @@ async def accept_render(
         return await _existing(session, resources, shop.id, outcome.existing_id), False
     if outcome.reserved and idempotency_key is not None:
         # Lost a race on the same Idempotency-Key: give the reservation back and answer the winner's job.
-        await refund_render(session, shop.id, "composite", window.day)
+        await refund_renders(session, shop.id, "composite", window.day)
         winner = await repository.job_by_idempotency_key(session, shop.id, idempotency_key)
         if winner is None:  # pragma: no cover - the winner's row is what made our insert a no-op
             raise Conflict("A request with this Idempotency-Key is in progress; try again.")
@@ -206,9 +212,7 @@ async def _room_error(session: AsyncSession, shop_id: uuid.UUID, room_id: uuid.U
     error = await missing_room_error(session, shop_id, room_id)
     if isinstance(error, NotFound):
         return error
-    from seeit.rooms.repository import lock_room
-
-    live = await lock_room(session, shop_id, room_id)
+    live = await rooms.lock_room(session, shop_id, room_id)
     if live is not None and live.original_room_image_url is None:
         return Conflict("The room photo has not been uploaded yet.")
     return error
@@ -331,3 +335,22 @@ async def list_renders(
     page = jobs[:limit]
     next_cursor = encode_cursor(page[-1]) if len(jobs) > limit else None
     return RenderJobList(items=[job_out(resources, job) for job in page], next_cursor=next_cursor)
+
+
+async def cancel_queued_renders(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
+    """Fail the shop's queued renders as ``cancelled`` and give their composite renders back; how many."""
+    days = await repository.cancel_queued(session, shop_id, message)
+    await _refund_days(session, shop_id, "composite", days)
+    return len(days)
+
+
+async def _refund_days(session: AsyncSession, shop_id: uuid.UUID, kind: RenderKind, days: list[date]) -> None:
+    for day, n in sorted(Counter(days).items()):
+        await refund_renders(session, shop_id, kind, day, n)
+
+
+async def products_of_renders(
+    session: AsyncSession, shop_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The product GID of each of these renders that belongs to the shop."""
+    return await repository.products_of_renders(session, shop_id, job_ids)

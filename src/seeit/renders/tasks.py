@@ -13,27 +13,24 @@ import uuid
 from datetime import timedelta
 from typing import Any, cast
 
-from arq import Retry, func
-from arq.worker import Function
-from sqlalchemy import select
+from arq import Retry
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from seeit.assets import service as assets
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
 from seeit.metrics import record_job
-from seeit.models import Shop
-from seeit.presets import repository as presets_repository
 from seeit.presets import service as presets
-from seeit.renders import assets, notify, repository
+from seeit.queue import DeferredJob, JobFailed, job
+from seeit.renders import notify, repository
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
-from seeit.rooms.repository import RoomRecord, room_for_render
-from seeit.shops.service import watermarked
+from seeit.rooms import service as rooms
+from seeit.shops import service as shops
 from seeit.storage import ObjectMissing, StorageError, new_object_key
-from seeit.stored_objects import repository as stored_objects
-from seeit.stored_objects.service import discard_objects, settle_objects
-from seeit.usage.repository import refund_render
+from seeit.stored_objects.service import discard_objects, expect_objects_in, settle_objects
+from seeit.usage.service import refund_renders
 
 log = logging.getLogger(__name__)
 
@@ -53,21 +50,7 @@ QUEUED_GRACE = timedelta(seconds=30)
 SWEEP_BATCH = 200
 
 
-def render_functions() -> list[Function]:
-    # keep_result=0: the row is the truth, and a kept result would make arq refuse a re-send of the same id.
-    # max_tries is high because waiting for a fallback prep re-delivers the job every few seconds.
-    return [func(run_render, name="run_render", keep_result=0, max_tries=1000)]
-
-
-class RenderFailure(Exception):
-    """The job cannot succeed: it ends ``failed`` with this api.md error code."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
+@job(id_prefix="render", max_tries=1000)  # high: waiting for a fallback prep re-delivers it every few seconds
 async def run_render(ctx: dict[str, Any], render_job_id: str) -> str:
     """Composite one render job: wait for its asset, claim it, call the model, store, finish."""
     resources: Resources = ctx["resources"]
@@ -79,7 +62,7 @@ async def run_render(ctx: dict[str, Any], render_job_id: str) -> str:
     if job.status == "queued":
         try:
             await _wait_for_asset(resources, job)
-        except RenderFailure as failure:
+        except JobFailed as failure:
             await finish_failed(resources, job.id, failure, attempt=None)
             return "failed"
     async with transaction(resources) as session:
@@ -103,12 +86,12 @@ async def _wait_for_asset(resources: Resources, job: RenderRecord) -> None:
         waiting = asset is not None and asset.status == "pending"
         if waiting:
             if utcnow() - job.created_at > ASSET_WAIT_LIMIT:
-                raise RenderFailure("asset_unavailable", "The product image took too long to prepare.")
+                raise JobFailed("asset_unavailable", "The product image took too long to prepare.")
             await repository.set_waiting_stage(session, job.id, "waiting_for_asset")
-        elif (asset is None or asset.status not in assets.SERVING) and await assets.serving_asset_now(
+        elif (asset is None or not asset.serving) and await assets.serving_asset_now(
             session, job.shop_id, job.product_id, job.variant_id
         ) is None:
-            raise RenderFailure("asset_unavailable", "The product image could not be prepared.")
+            raise JobFailed("asset_unavailable", "The product image could not be prepared.")
     if waiting:
         raise Retry(defer=ASSET_POLL_SECONDS)  # outside the transaction, so the stage change is kept
 
@@ -151,7 +134,7 @@ async def _render_claimed(ctx: dict[str, Any], resources: Resources, job: Render
     attempt = job.attempts
     try:
         if attempt > MAX_ATTEMPTS:
-            raise RenderFailure("internal_error", "The render was interrupted too many times.")
+            raise JobFailed("internal_error", "The render was interrupted too many times.")
         inputs = await _load_inputs(resources, job)
 
         async def report_stage(stage: str) -> None:
@@ -172,7 +155,7 @@ async def _render_claimed(ctx: dict[str, Any], resources: Resources, job: Render
                 break
             except ImagingError as exc:
                 if not exc.retryable or attempt >= MAX_ATTEMPTS:
-                    raise RenderFailure(exc.code, exc.message) from exc
+                    raise JobFailed(exc.code, exc.message) from exc
                 await asyncio.sleep(RETRY_BACKOFF_SECONDS[min(attempt, len(RETRY_BACKOFF_SECONDS)) - 1])
                 async with transaction(resources) as session:
                     next_attempt = await repository.record_retry(session, job.id, attempt)
@@ -180,7 +163,7 @@ async def _render_claimed(ctx: dict[str, Any], resources: Resources, job: Render
                     return "claim lost"
                 attempt = heartbeat.attempt = next_attempt
         return await _store(resources, model, job, attempt, inputs, result)
-    except RenderFailure as failure:
+    except JobFailed as failure:
         await finish_failed(resources, job.id, failure, attempt=attempt, model_id=model.model_id)
         return "failed"
     except (StorageError, OSError) as exc:
@@ -196,7 +179,7 @@ async def _render_claimed(ctx: dict[str, Any], resources: Resources, job: Render
         raise
     except Exception:
         log.exception("render %s failed unexpectedly", job.id)
-        unexpected = RenderFailure("internal_error", "Something went wrong while rendering.")
+        unexpected = JobFailed("internal_error", "Something went wrong while rendering.")
         await finish_failed(resources, job.id, unexpected, attempt=attempt, model_id=model.model_id)
         return "failed"
 
@@ -211,32 +194,30 @@ class _Inputs:
 
 async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
     async with transaction(resources) as session:
-        room: RoomRecord | None = (
-            await room_for_render(session, job.shop_id, job.room_session_id) if job.room_session_id else None
-        )
+        room = await rooms.room_for_render(session, job.shop_id, job.room_session_id) if job.room_session_id else None
         asset = await assets.asset_for_job(session, job.shop_id, job.product_asset_id)
-        if asset is None or asset.status not in assets.SERVING:
+        if asset is None or not asset.serving:
             asset = await assets.serving_asset_now(session, job.shop_id, job.product_id, job.variant_id)
-        shop_row = (await session.execute(select(Shop.plan, Shop.watermark).where(Shop.id == job.shop_id))).first()
+        watermark = await shops.shop_watermark(session, resources.settings, job.shop_id)
         prompt = await presets.composite_prompt(session, job.shop_id, job.style_preset)
     room_key = (room.cleaned_room_image_url or room.original_room_image_url) if room is not None else None
     if room_key is None:
-        raise RenderFailure("room_unavailable", "The room photo is no longer available.")
+        raise JobFailed("room_unavailable", "The room photo is no longer available.")
     if asset is None or asset.prepared_image_url is None:
-        raise RenderFailure("asset_unavailable", "The product image is not available.")
+        raise JobFailed("asset_unavailable", "The product image is not available.")
     try:
         room_image = await resources.storage.get(room_key)
     except ObjectMissing:
-        raise RenderFailure("room_unavailable", "The room photo is no longer available.") from None
+        raise JobFailed("room_unavailable", "The room photo is no longer available.") from None
     try:
         product_png = await resources.storage.get(asset.prepared_image_url)
     except ObjectMissing:
-        raise RenderFailure("asset_unavailable", "The product image is no longer available.") from None
+        raise JobFailed("asset_unavailable", "The product image is no longer available.") from None
     return _Inputs(
         room=room_image,
         product_png=product_png,
         prompt=prompt,
-        watermark=watermarked(resources.settings, *(shop_row or ("free", False))),
+        watermark=watermark,
     )
 
 
@@ -252,7 +233,7 @@ async def _store(
     async with transaction(resources) as session:
         if not await repository.set_stage(session, job.id, attempt, "storing"):
             return "claim lost"
-        await stored_objects.expect(session, keys)  # a worker killed from here on leaves a trace to sweep
+        await expect_objects_in(session, keys)  # a worker killed from here on leaves a trace to sweep
     await resources.storage.put(image_key, result.png, "image/png")
     if display_key is not None and result.display_webp is not None:
         await resources.storage.put(display_key, result.display_webp, "image/webp")
@@ -270,7 +251,7 @@ async def _store(
         if completed:
             await settle_objects(session, keys)
             if job.style_preset:
-                await presets_repository.count_use(session, job.shop_id, job.style_preset)
+                await presets.count_use(session, job.shop_id, job.style_preset)
     if not completed:
         # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
         await discard_objects(resources, keys)
@@ -285,7 +266,7 @@ async def _store(
 
 
 async def finish_failed(
-    resources: Resources, job_id: uuid.UUID, failure: RenderFailure, *, attempt: int | None, model_id: str | None = None
+    resources: Resources, job_id: uuid.UUID, failure: JobFailed, *, attempt: int | None, model_id: str | None = None
 ) -> None:
     """``failed`` with its error code, and the render given back to the quota: once, in one transaction."""
     async with transaction(resources) as session:
@@ -305,5 +286,10 @@ async def refund_failed(session: AsyncSession, job_id: uuid.UUID) -> bool:
     if counted is None:
         return False
     shop_id, day = counted
-    await refund_render(session, shop_id, "composite", day)
+    await refund_renders(session, shop_id, "composite", day)
     return True
+
+
+def render_job(job_id: uuid.UUID, *, defer_seconds: float | None = None) -> DeferredJob:
+    """The job of one render row."""
+    return run_render.deferred(job_id, defer_seconds=defer_seconds, render_job_id=str(job_id))

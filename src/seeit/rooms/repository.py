@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.models import RoomSession, Shop
+from seeit.models import RoomSession
+from seeit.shops import service as shops
 
 _COLUMNS = (
     RoomSession.id,
@@ -44,10 +45,7 @@ class RoomRecord:
 
 def _expiry(shop_id: uuid.UUID, ttl: timedelta) -> Any:
     """One use from now: the shop's own room retention when the merchant set one, else ``ttl``."""
-    retention = (
-        select(func.make_interval(0, 0, 0, 0, Shop.room_retention_hours)).where(Shop.id == shop_id).scalar_subquery()
-    )
-    return func.now() + func.coalesce(retention, ttl)
+    return func.now() + func.coalesce(shops.room_retention(shop_id), ttl)
 
 
 async def insert_room(
@@ -213,3 +211,38 @@ async def delete_rooms(session: AsyncSession, room_ids: list[uuid.UUID]) -> int:
 def cleanup_may_start(room: RoomRecord) -> bool:
     """A cleanup is queued once; a failed one may be asked for again."""
     return room.cleanup_status in (None, "failed")
+
+
+_CANCEL_QUEUED_CLEANUPS = text(
+    """
+    WITH old AS (
+        SELECT id, cleanup_usage_date FROM room_sessions
+        WHERE shop_id = :shop_id AND cleanup_status = 'queued'
+        FOR UPDATE
+    ), cancelled AS (
+        UPDATE room_sessions r
+        SET cleanup_status = 'failed', cleanup_error = :message, cleanup_usage_date = NULL
+        FROM old WHERE r.id = old.id AND r.cleanup_status = 'queued'
+        RETURNING old.cleanup_usage_date
+    )
+    SELECT cleanup_usage_date FROM cancelled WHERE cleanup_usage_date IS NOT NULL
+    """
+)
+
+
+async def cancel_queued_cleanups(session: AsyncSession, shop_id: uuid.UUID, message: str) -> list[date]:
+    """Fail the shop's queued cleanups; the usage day of each counted one, to give back."""
+    return list((await session.execute(_CANCEL_QUEUED_CLEANUPS, {"shop_id": shop_id, "message": message})).scalars())
+
+
+def touch_room_for_render_sql(guard: str) -> str:
+    """The room a render is accepted for, as a data-modifying CTE body: the shop's live room with a photo,
+    its expiry slid forward by one use, only when ``guard`` (SQL) holds. Binds :room_session_id, :shop_id and
+    :room_ttl; returns ``id``."""
+    return f"""
+    UPDATE room_sessions
+    SET last_used_at = now(), expires_at = now() + coalesce({shops.room_retention_sql()}, :room_ttl)
+    WHERE id = :room_session_id AND shop_id = :shop_id AND expires_at > now()
+      AND original_room_image_url IS NOT NULL AND ({guard})
+    RETURNING id
+    """

@@ -22,11 +22,11 @@ from seeit.errors import (
 )
 from seeit.openapi import error_responses
 from seeit.ratelimit import check_storefront_rate
-from seeit.resources import Resources
+from seeit.resources import Resources, ResourcesDep
 from seeit.rooms import service
 from seeit.rooms.schemas import DirectUploadRequest, RoomSessionOut
-from seeit.shopify.dependencies import ProxyShop
-from seeit.shops.directory import ShopContext
+from seeit.shops.dependencies import ProxyShop
+from seeit.shops.service import ShopContext
 from seeit.uploads import read_uploaded_image
 
 router = APIRouter(prefix="/proxy/rooms", tags=["storefront"])
@@ -46,18 +46,8 @@ _UPLOAD_BODY = {
 }
 
 
-def _resources(request: Request) -> Resources:
-    resources: Resources = request.app.state.resources
-    return resources
-
-
-async def _rate(request: Request, shop: ShopContext, room_id: uuid.UUID | None = None) -> None:
-    resources = _resources(request)
+async def _rate(resources: Resources, shop: ShopContext, room_id: uuid.UUID | None = None) -> None:
     await check_storefront_rate(resources.arq, resources.settings.rate_limit_per_minute, shop.id, room_id)
-
-
-async def _uploaded_image(request: Request) -> bytes:
-    return await read_uploaded_image(request, _resources(request).settings.max_upload_bytes)
 
 
 @router.post(
@@ -68,10 +58,11 @@ async def _uploaded_image(request: Request) -> bytes:
     openapi_extra={"requestBody": _UPLOAD_BODY},
     responses=error_responses(BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, RateLimited),
 )
-async def create_room(request: Request, shop: ProxyShop, session: SessionDep) -> RoomSessionOut:
+async def create_room(
+    request: Request, resources: ResourcesDep, shop: ProxyShop, session: SessionDep
+) -> RoomSessionOut:
     """Upload a room photo (multipart ``image``), or ask for a direct upload (JSON ``{"content_type"}``)."""
-    await _rate(request, shop)
-    resources = _resources(request)
+    await _rate(resources, shop)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
         try:
@@ -85,7 +76,7 @@ async def create_room(request: Request, shop: ProxyShop, session: SessionDep) ->
         return service.room_out(resources, room, target)
     if content_type != "multipart/form-data":
         raise UnsupportedMediaType("Send the photo as multipart/form-data, or JSON to ask for a direct upload.")
-    data = await _uploaded_image(request)
+    data = await read_uploaded_image(request, resources.settings.max_upload_bytes)
     room = await service.create_room_from_upload(session, resources, shop.id, data)
     return service.room_out(resources, room)
 
@@ -98,11 +89,10 @@ async def create_room(request: Request, shop: ProxyShop, session: SessionDep) ->
     ),
 )
 async def confirm_room(
-    room_session_id: uuid.UUID, request: Request, shop: ProxyShop, session: SessionDep
+    room_session_id: uuid.UUID, resources: ResourcesDep, shop: ProxyShop, session: SessionDep
 ) -> RoomSessionOut:
     """Check and normalise the photo uploaded directly to storage."""
-    await _rate(request, shop, room_session_id)
-    resources = _resources(request)
+    await _rate(resources, shop, room_session_id)
     room = await service.confirm_direct_upload(session, resources, shop.id, room_session_id)
     return service.room_out(resources, room)
 
@@ -113,10 +103,9 @@ async def confirm_room(
     responses=error_responses(NotFound, RoomSessionExpired, RateLimited),
 )
 async def get_room(
-    room_session_id: uuid.UUID, request: Request, shop: ProxyShop, session: SessionDep
+    room_session_id: uuid.UUID, resources: ResourcesDep, shop: ProxyShop, session: SessionDep
 ) -> RoomSessionOut:
-    await _rate(request, shop, room_session_id)
-    resources = _resources(request)
+    await _rate(resources, shop, room_session_id)
     room = await service.live_room(session, resources.settings, shop.id, room_session_id)
     return service.room_out(resources, room)
 
@@ -128,10 +117,9 @@ async def get_room(
     responses=error_responses(NotFound, Conflict, RoomSessionExpired, QuotaExceeded, RateLimited),
 )
 async def cleanup_room(
-    room_session_id: uuid.UUID, request: Request, shop: ProxyShop, session: SessionDep
+    room_session_id: uuid.UUID, resources: ResourcesDep, shop: ProxyShop, session: SessionDep
 ) -> RoomSessionOut:
     """Queue a cleanup render of the room photo (counts one cleanup render; the quota applies)."""
-    await _rate(request, shop, room_session_id)
-    resources = _resources(request)
+    await _rate(resources, shop, room_session_id)
     room = await service.request_cleanup(session, resources, shop, room_session_id)
     return service.room_out(resources, room)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import timedelta
+from collections import Counter
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,19 +20,26 @@ from seeit.errors import (
     UnsupportedMediaType,
 )
 from seeit.process_memory import release_free_memory
-from seeit.queue import DeferredJob, defer_job, job_id_for
+from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.rooms.images import ROOM_CONTENT_TYPE, ROOM_SUFFIX, RoomImage, normalize_room_image
 from seeit.rooms.repository import RoomRecord
 from seeit.rooms.schemas import DirectUpload, RoomSessionOut
-from seeit.shops.directory import ShopContext
+from seeit.rooms.tasks import cleanup_job
+from seeit.shops.service import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
 from seeit.stored_objects.service import expect_objects, settle_objects
-from seeit.usage.repository import QuotaWindow, hold_month_near_midnight, reserve_render, utc_today
-from seeit.usage.service import quota_exceeded
+from seeit.usage.service import (
+    QuotaWindow,
+    RenderKind,
+    hold_month_near_midnight,
+    quota_exceeded,
+    refund_renders,
+    reserve_render,
+    utc_today,
+)
 
-CLEANUP_JOB = "cleanup_room"
 DIRECT_UPLOAD_SECONDS = 15 * 60
 _UPLOAD_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 # Decoding a 40 MP photo takes a few hundred MB; bound how many run at once in one process.
@@ -44,10 +52,6 @@ def room_ttl(settings: Settings) -> timedelta:
 
 def rooms_prefix(shop_id: uuid.UUID) -> str:
     return f"shops/{shop_id}/rooms"
-
-
-def cleanup_job(room_id: uuid.UUID) -> DeferredJob:
-    return DeferredJob(CLEANUP_JOB, job_id_for("cleanup", room_id), {"room_session_id": str(room_id)})
 
 
 def room_out(resources: Resources, room: RoomRecord, upload: UploadTarget | None = None) -> RoomSessionOut:
@@ -180,3 +184,30 @@ async def request_cleanup(
     await repository.queue_cleanup(session, room.id, window.day)
     defer_job(session, cleanup_job(room.id))
     return await live_room(session, resources.settings, shop.id, room_id)
+
+
+async def cancel_queued_cleanups(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
+    """Fail the shop's queued room cleanups and give their cleanup renders back; how many."""
+    days = await repository.cancel_queued_cleanups(session, shop_id, message)
+    await _refund_days(session, shop_id, "cleanup", days)
+    return len(days)
+
+
+async def _refund_days(session: AsyncSession, shop_id: uuid.UUID, kind: RenderKind, days: list[date]) -> None:
+    for day, n in sorted(Counter(days).items()):
+        await refund_renders(session, shop_id, kind, day, n)
+
+
+async def room_for_render(session: AsyncSession, shop_id: uuid.UUID, room_id: uuid.UUID) -> RoomRecord | None:
+    """The room a render was accepted for, expired or not, as long as it has not been purged."""
+    return await repository.room_for_render(session, shop_id, room_id)
+
+
+async def lock_room(session: AsyncSession, shop_id: uuid.UUID, room_id: uuid.UUID) -> RoomRecord | None:
+    """The shop's live room, locked until the transaction ends."""
+    return await repository.lock_room(session, shop_id, room_id)
+
+
+def touch_room_for_render_sql(guard: str) -> str:
+    """The accept statement's room check and expiry slide, as SQL (``repository.touch_room_for_render_sql``)."""
+    return repository.touch_room_for_render_sql(guard)

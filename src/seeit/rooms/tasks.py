@@ -1,24 +1,25 @@
-"""Room jobs: the cleanup render, the purge of expired sessions, and the cleanup sweeper."""
+"""Room jobs: the cleanup render, the purge of expired sessions, and the cleanup sweeper (every 15 s, as renders')."""
 
 from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 from typing import Any
 
-from arq import Retry, func
-from arq.worker import Function
+from arq import Retry
 
-from seeit.db import transaction
+from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
+from seeit.queue import DeferredJob, in_queue, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.storage import ObjectMissing, StorageError, new_object_key
 from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
-from seeit.usage.repository import refund_render
+from seeit.usage.service import refund_renders
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,9 @@ PURGE_BATCH = 200
 # A cleanup that meets a storage outage is tried again after 5, 10, 20 and 40 s.
 CLEANUP_TRIES = 5
 CLEANUP_RETRY_SECONDS = 5.0
-
-
-def room_functions() -> list[Function]:
-    # keep_result=0: a cleanup asked for again after a failure reuses the job id; nothing must refuse it.
-    return [func(cleanup_room, name="cleanup_room", keep_result=0, max_tries=CLEANUP_TRIES)]
+# How long a cleanup may sit queued or processing (since its room's last use) before the sweeper checks the queue.
+QUEUED_GRACE = timedelta(seconds=30)
+SWEEP_BATCH = 200
 
 
 async def _delete_images(resources: Resources, room: repository.RoomRecord) -> bool:
@@ -60,6 +59,7 @@ async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
     return purged
 
 
+@job(id_prefix="cleanup", max_tries=CLEANUP_TRIES)
 async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
     """Run the cleanup render of one room photo; a delivery that finds it finished (or not asked for) does nothing."""
     resources: Resources = ctx["resources"]
@@ -114,8 +114,32 @@ async def fail_cleanup_and_refund(resources: Resources, room_id: uuid.UUID, mess
     async with transaction(resources) as session:
         counted = await repository.fail_cleanup(session, room_id, message)
         if counted is not None:
-            await refund_render(session, counted[0], "cleanup", counted[1])
+            await refund_renders(session, counted[0], "cleanup", counted[1])
     if counted is None:
         return False
     await record_job(resources.arq, "cleanup", "failed")
     return True
+
+
+async def sweep_cleanups(ctx: dict[str, Any]) -> int:
+    """Cron: a queued cleanup the queue lost is sent again; one processing with no worker holding it failed
+    and refunded. Returns how many moved."""
+    resources: Resources = ctx["resources"]
+    async with transaction(resources) as session:
+        rooms = await repository.stale_cleanups(session, queued_before=utcnow() - QUEUED_GRACE, limit=SWEEP_BATCH)
+    moved = 0
+    for room in rooms:
+        deferred = cleanup_job(room.id)
+        if room.cleanup_status == "queued":
+            moved += await resend_if_missing(resources.arq, deferred)
+        elif room.cleanup_status == "processing" and not await in_queue(resources.arq, deferred.job_id):
+            # No worker holds it (nothing in progress in arq): the cleanup was lost mid-way.
+            moved += await fail_cleanup_and_refund(resources, room.id, "The cleanup was interrupted.")
+    if moved:
+        log.info("cleanup sweep: %d moved", moved)
+    return moved
+
+
+def cleanup_job(room_id: uuid.UUID) -> DeferredJob:
+    """The cleanup job of one room (asked for again after a failure, it reuses the id: nothing keeps a result)."""
+    return cleanup_room.deferred(room_id, room_session_id=str(room_id))

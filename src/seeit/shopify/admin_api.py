@@ -16,7 +16,6 @@ from typing import Any
 import httpx
 
 from seeit.config import Settings
-from seeit.resources import Resources
 from seeit.shopify.errors import (
     ShopifyGraphQLError,
     ShopifyThrottled,
@@ -24,7 +23,6 @@ from seeit.shopify.errors import (
     ShopifyUnavailable,
     ShopifyUserErrors,
 )
-from seeit.shopify.tokens import get_access_token
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +136,6 @@ def raise_for_user_errors(payload: dict[str, Any] | None) -> None:
     user_errors = (payload or {}).get("userErrors") or []
     if user_errors:
         raise ShopifyUserErrors([dict(err) for err in user_errors])
-
-
-def admin_api(resources: Resources, shop_domain: str, *, sleep: Sleep = asyncio.sleep) -> AdminApi:
-    """The Admin API of an installed shop, with its stored token (refreshed when about to expire)."""
-
-    async def token() -> str:
-        return await get_access_token(resources, shop_domain)
-
-    return AdminApi(resources.http, resources.settings, shop_domain, token, sleep=sleep)
 
 
 def fixed_token(value: str) -> TokenSource:

@@ -1,14 +1,14 @@
-"""Every query on ``shops`` and the shop-wide statements of its lifecycle (install, uninstall, redact)."""
+"""Every query on ``shops``: install, tokens, uninstall, redaction, plan, the merchant's settings, the operator's
+list."""
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import bindparam, delete, exists, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -149,72 +149,6 @@ async def delete_shop(session: AsyncSession, shop_id: uuid.UUID) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-# Queued work of an uninstalled shop is cancelled with its quota given back, each refund at most once:
-# the rows are locked and re-checked (`status = 'queued'`) so a worker claiming one at the same moment wins
-# or loses cleanly, and `refunded_at` / `cleanup_usage_date` record that the render was given back.
-_CANCEL_RENDERS = text(
-    """
-    WITH old AS (
-        SELECT id, usage_date, (refunded_at IS NULL AND usage_date IS NOT NULL) AS refund
-        FROM render_jobs WHERE shop_id = :shop_id AND status = 'queued'
-        FOR UPDATE
-    ), cancelled AS (
-        UPDATE render_jobs r
-        SET status = 'failed', error_code = 'cancelled', error_message = :message, completed_at = now(),
-            refunded_at = CASE WHEN old.refund THEN now() ELSE r.refunded_at END
-        FROM old WHERE r.id = old.id AND r.status = 'queued'
-        RETURNING old.usage_date, old.refund
-    )
-    SELECT usage_date FROM cancelled WHERE refund
-    """
-)
-
-_CANCEL_CLEANUPS = text(
-    """
-    WITH old AS (
-        SELECT id, cleanup_usage_date FROM room_sessions
-        WHERE shop_id = :shop_id AND cleanup_status = 'queued'
-        FOR UPDATE
-    ), cancelled AS (
-        UPDATE room_sessions r
-        SET cleanup_status = 'failed', cleanup_error = :message, cleanup_usage_date = NULL
-        FROM old WHERE r.id = old.id AND r.cleanup_status = 'queued'
-        RETURNING old.cleanup_usage_date
-    )
-    SELECT cleanup_usage_date FROM cancelled WHERE cleanup_usage_date IS NOT NULL
-    """
-)
-
-_REFUND = {
-    column: text(
-        f"""
-        UPDATE usage_daily SET {column} = greatest({column} - :n, 0)
-        WHERE shop_id = :shop_id AND date = :day
-        """
-    )
-    for column in ("composite_renders", "cleanup_renders")
-}
-
-
-async def cancel_queued_renders(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
-    """Fail the shop's queued render jobs as ``cancelled`` and refund their composite renders."""
-    days = list((await session.execute(_CANCEL_RENDERS, {"shop_id": shop_id, "message": message})).scalars())
-    await _refund(session, shop_id, "composite_renders", days)
-    return len(days)
-
-
-async def cancel_queued_cleanups(session: AsyncSession, shop_id: uuid.UUID, message: str) -> int:
-    """Fail the shop's queued room cleanups and refund their cleanup renders."""
-    days = list((await session.execute(_CANCEL_CLEANUPS, {"shop_id": shop_id, "message": message})).scalars())
-    await _refund(session, shop_id, "cleanup_renders", days)
-    return len(days)
-
-
-async def _refund(session: AsyncSession, shop_id: uuid.UUID, column: str, days: list[date]) -> None:
-    for day, n in sorted(Counter(days).items()):
-        await session.execute(_REFUND[column], {"shop_id": shop_id, "day": day, "n": n})
-
-
 @dataclass(frozen=True)
 class ShopRecord:
     id: uuid.UUID
@@ -256,40 +190,6 @@ async def installed_shop_by_domain_on_driver(driver: Any, shop_domain: str) -> S
     authenticated request, when the shop cache has none)."""
     row = await driver.fetchrow(_INSTALLED_BY_DOMAIN.sql, *_INSTALLED_BY_DOMAIN.args({"shop_domain": shop_domain}))
     return ShopRecord(*row) if row is not None else None
-
-
-@dataclass(frozen=True)
-class UsageCounts:
-    prep_renders: int = 0
-    cleanup_renders: int = 0
-    composite_renders: int = 0
-
-
-_USAGE_TOTALS = text(
-    """
-    SELECT coalesce(sum(prep_renders), 0), coalesce(sum(cleanup_renders), 0), coalesce(sum(composite_renders), 0)
-    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
-    """
-)
-
-_USAGE_DAYS = text(
-    """
-    SELECT date, prep_renders, cleanup_renders, composite_renders
-    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
-    """
-)
-
-
-async def usage_totals(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> UsageCounts:
-    """Renders counted from ``first`` to ``last`` inclusive."""
-    row = (await session.execute(_USAGE_TOTALS, {"shop_id": shop_id, "first": first, "last": last})).one()
-    return UsageCounts(int(row[0]), int(row[1]), int(row[2]))
-
-
-async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> dict[date, UsageCounts]:
-    """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
-    rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
-    return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}
 
 
 @dataclass(frozen=True)
@@ -360,3 +260,59 @@ async def shop_preferences(session: AsyncSession, shop_id: uuid.UUID, *, for_upd
 async def save_shop_preferences(session: AsyncSession, shop_id: uuid.UUID, values: dict[str, Any]) -> None:
     if values:
         await session.execute(update(Shop).where(Shop.id == shop_id).values(**values, updated_at=func.now()))
+
+
+async def shops_by_domain(session: AsyncSession) -> list[Shop]:
+    """Every shop, installed or not, by domain (the operator's list)."""
+    return list((await session.scalars(select(Shop).order_by(Shop.shop_domain))).all())
+
+
+async def lock_shop_by_domain(session: AsyncSession, shop_domain: str) -> Shop | None:
+    """The shop's row, locked until the transaction ends (an operator's plan change)."""
+    return await session.scalar(select(Shop).where(Shop.shop_domain == shop_domain).with_for_update())
+
+
+async def watermark_columns(session: AsyncSession, shop_id: uuid.UUID) -> tuple[str, bool] | None:
+    """The shop's plan and its own watermark setting, for a render (None when the shop is gone)."""
+    row = (await session.execute(select(Shop.plan, Shop.watermark).where(Shop.id == shop_id))).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def ensure_shop(
+    session: AsyncSession, shop_domain: str, *, access_token: str, plan: str, daily_quota: int, monthly_quota: int
+) -> uuid.UUID:
+    """The shop's id, inserting it as an installed shop the first time; a shop stored with an empty token gets
+    ``access_token`` (the local demo's shop and its stand-in Admin API)."""
+    statement = insert(Shop).values(
+        id=uuid.uuid4(),
+        shop_domain=shop_domain,
+        shopify_shop_id="0",
+        access_token=access_token,
+        plan=plan,
+        daily_quota=daily_quota,
+        monthly_quota=monthly_quota,
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Shop.shop_domain],
+            set_={"access_token": statement.excluded.access_token},
+            where=Shop.access_token == "",
+        )
+    )
+    shop_id = await session.scalar(select(Shop.id).where(Shop.shop_domain == shop_domain))
+    assert shop_id is not None
+    return shop_id
+
+
+def room_retention(shop_id: uuid.UUID) -> Any:
+    """The shop's own room retention as an interval (null: the service's default), for a rooms statement."""
+    return select(func.make_interval(0, 0, 0, 0, Shop.room_retention_hours)).where(Shop.id == shop_id).scalar_subquery()
+
+
+# The same, for a statement written in SQL that binds :shop_id.
+ROOM_RETENTION_SQL = "(SELECT make_interval(hours => room_retention_hours) FROM shops WHERE id = :shop_id)"
+
+
+def is_installed(shop_id: Any) -> Any:
+    """A condition for another table's statement: the shop ``shop_id`` (a column) names is installed."""
+    return exists().where(Shop.id == shop_id, Shop.uninstalled_at.is_(None))

@@ -1,31 +1,24 @@
-"""``/api/admin/shop``, ``/usage`` and ``/settings``: the merchant's plan, quotas, usage and settings."""
+"""``/api/admin/usage`` and ``/settings``: the merchant's usage and settings."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from seeit.db import SessionDep
 from seeit.errors import InvalidSessionToken, ShopNotInstalled, ValidationFailed
 from seeit.openapi import error_responses
-from seeit.resources import Resources
-from seeit.shopify.dependencies import AdminShop
+from seeit.resources import ResourcesDep
 from seeit.shops import service
-from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDaysOut
-from seeit.usage.repository import utc_today
+from seeit.shops.dependencies import AdminShop
+from seeit.shops.schemas import ShopSettingsIn, ShopSettingsOut, UsageDaysOut
+from seeit.usage.service import utc_today
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 
 _AUTH_ERRORS = (InvalidSessionToken, ShopNotInstalled)
-
-
-@router.get("/shop", responses=error_responses(*_AUTH_ERRORS))
-async def get_shop(request: Request, shop: AdminShop, session: SessionDep) -> ShopOut:
-    """The shop's plan, quotas, and renders counted today and this UTC month."""
-    resources: Resources = request.app.state.resources
-    return await service.shop_overview(session, resources.settings, shop, utc_today())
 
 
 @router.get("/usage", responses=error_responses(*_AUTH_ERRORS, ValidationFailed))
@@ -41,16 +34,14 @@ async def get_usage(
 
 
 @router.get("/settings", responses=error_responses(*_AUTH_ERRORS))
-async def get_settings(request: Request, shop: AdminShop, session: SessionDep) -> ShopSettingsOut:
+async def get_settings(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> ShopSettingsOut:
     """The shop's room retention and watermark, and the link that adds the block to the theme."""
-    resources: Resources = request.app.state.resources
     return await service.shop_settings(session, resources.settings, shop)
 
 
 @router.patch("/settings", responses=error_responses(*_AUTH_ERRORS, ValidationFailed))
 async def update_settings(
-    body: ShopSettingsIn, request: Request, shop: AdminShop, session: SessionDep
+    body: ShopSettingsIn, resources: ResourcesDep, shop: AdminShop, session: SessionDep
 ) -> ShopSettingsOut:
     """Change the room retention (hours, ``null`` for the default) or the watermark (where the plan allows)."""
-    resources: Resources = request.app.state.resources
     return await service.update_shop_settings(session, resources.settings, shop, body)

@@ -1,4 +1,4 @@
-"""What the embedded admin reads about its shop: plan, quotas and usage."""
+"""What the embedded admin reads about its shop (usage, settings) and what the install endpoints answer."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from seeit.billing.schemas import SubscriptionOut
-from seeit.shops.repository import UsageCounts
+from seeit.usage.service import UsageCounts
 
 # A month: longer than any shopper needs to finish a visit, short enough to keep private photos few.
 MAX_ROOM_RETENTION_HOURS = 720
@@ -25,26 +24,6 @@ class UsageOut(BaseModel):
             cleanup_renders=counts.cleanup_renders,
             composite_renders=counts.composite_renders,
         )
-
-
-class UsageSummary(BaseModel):
-    today: UsageOut
-    month: UsageOut
-
-
-class ShopOut(BaseModel):
-    shop_domain: str
-    plan: str
-    daily_quota: int
-    monthly_quota: int
-    max_concurrent_renders: int
-    watermark: bool
-    installed_at: dt.datetime
-    usage: UsageSummary
-    subscription: SubscriptionOut | None = Field(
-        description="The app subscription that pays for the plan (its status, when its period renews); else the "
-        "one heard of last (pending approval, ended); null when the shop never subscribed"
-    )
 
 
 class UsageDay(UsageOut):
@@ -80,3 +59,10 @@ class ShopSettingsOut(BaseModel):
     watermark: bool = Field(description="Whether renders carry the watermark")
     watermark_required: bool = Field(description="The plan puts the watermark on every render")
     theme_editor_url: str = Field(description="Opens the theme editor on a product page with the block added")
+
+
+class InstalledOut(BaseModel):
+    """What the install endpoints answer."""
+
+    shop_domain: str
+    plan: str

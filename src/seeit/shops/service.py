@@ -1,4 +1,5 @@
-"""Shop rules: what uninstalling and redacting do, and what the merchant sees of their plan and usage."""
+"""Shop rules: what uninstalling and redacting do, the merchant's usage and settings, the operator's plan changes;
+and what the other domains use of a shop (its principal, its Admin API, its plan)."""
 
 from __future__ import annotations
 
@@ -12,23 +13,58 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from seeit.audit.repository import record_action
-from seeit.billing.repository import shown_subscription
-from seeit.billing.schemas import SubscriptionOut
+from seeit.audit.service import record_action
 from seeit.config import Settings
-from seeit.errors import ShopNotInstalled, ValidationFailed
+from seeit.errors import ValidationFailed
+from seeit.models import Shop
 from seeit.shops import repository
-from seeit.shops.directory import ShopContext, forget_shop
-from seeit.shops.schemas import ShopOut, ShopSettingsIn, ShopSettingsOut, UsageDay, UsageOut, UsageSummary
+from seeit.shops.principal import ShopContext, forget_shop, installed_shop
+from seeit.shops.repository import ROOM_RETENTION_SQL, InstalledShop, ShopPlan, ShopRecord, is_installed, room_retention
+from seeit.shops.schemas import ShopSettingsIn, ShopSettingsOut, UsageDay, UsageOut
+from seeit.shops.tokens import admin_api, cipher_for
 from seeit.storage import Storage
+from seeit.usage import service as usage
+
+# What the other domains use of shops: the request's shop, the shop's Admin API, its plan and its lifecycle.
+__all__ = [
+    "InstalledShop",
+    "ShopContext",
+    "ShopPlan",
+    "ShopRecord",
+    "UsageOut",
+    "admin_api",
+    "apply_plan",
+    "cipher_for",
+    "ensure_shop",
+    "forget_shop_after_commit",
+    "installed_shop",
+    "installed_shop_record",
+    "installed_shops_after",
+    "is_installed",
+    "lock_shop_plan",
+    "redact_shop",
+    "room_retention",
+    "room_retention_sql",
+    "shop_id_for",
+    "shop_watermark",
+    "uninstall_shop",
+    "watermarked",
+]
 
 log = logging.getLogger(__name__)
 
 MAX_USAGE_DAYS = 366
 DEFAULT_USAGE_DAYS = 30
-CANCELLED_MESSAGE = "Cancelled: the app was uninstalled from the shop."
 # The handle of the theme app extension's block (its Liquid file's name).
 APP_BLOCK_HANDLE = "see-it"
+
+
+class UnknownShop(LookupError):
+    """No shop of that domain (an operator's command)."""
+
+
+class UnknownPlan(LookupError):
+    """No configured plan of that name (an operator's command)."""
 
 
 def forget_shop_after_commit(session: AsyncSession, shop_domain: str) -> None:
@@ -42,7 +78,7 @@ def forget_shop_after_commit(session: AsyncSession, shop_domain: str) -> None:
 
 
 async def uninstall_shop(session: AsyncSession, shop_domain: str) -> uuid.UUID | None:
-    """``app/uninstalled``: mark the shop, erase its tokens, cancel and refund its queued work.
+    """``app/uninstalled``: mark the shop uninstalled and erase its tokens (its queued work is the caller's).
 
     Returns the shop's id, or None for a shop we never knew (a late or foreign delivery).
     """
@@ -50,10 +86,7 @@ async def uninstall_shop(session: AsyncSession, shop_domain: str) -> uuid.UUID |
     if shop_id is None:
         log.info("app/uninstalled for unknown shop %s: nothing to do", shop_domain)
         return None
-    renders = await repository.cancel_queued_renders(session, shop_id, CANCELLED_MESSAGE)
-    cleanups = await repository.cancel_queued_cleanups(session, shop_id, CANCELLED_MESSAGE)
     forget_shop_after_commit(session, shop_domain)
-    log.info("uninstalled %s: %d queued renders and %d cleanups cancelled", shop_domain, renders, cleanups)
     return shop_id
 
 
@@ -75,23 +108,54 @@ async def redact_shop(session: AsyncSession, storage: Storage, shop_domain: str)
     return True
 
 
-async def shop_overview(session: AsyncSession, settings: Settings, shop: ShopContext, today: date) -> ShopOut:
-    record = await repository.installed_shop_record(session, shop.id)
-    if record is None:
-        raise ShopNotInstalled()
-    day = await repository.usage_totals(session, shop.id, today, today)
-    month = await repository.usage_totals(session, shop.id, today.replace(day=1), today)
-    subscription = await shown_subscription(session, shop.id)
-    return ShopOut(
-        shop_domain=record.shop_domain,
-        plan=record.plan,
-        daily_quota=record.daily_quota,
-        monthly_quota=record.monthly_quota,
-        max_concurrent_renders=record.max_concurrent_renders or settings.plan(record.plan).max_concurrent_renders,
-        watermark=watermarked(settings, record.plan, (await repository.shop_preferences(session, shop.id)).watermark),
-        installed_at=record.created_at,
-        usage=UsageSummary(today=UsageOut.of(day), month=UsageOut.of(month)),
-        subscription=SubscriptionOut.of(subscription) if subscription else None,
+async def installed_shop_record(session: AsyncSession, shop_id: uuid.UUID) -> ShopRecord | None:
+    """The shop's plan and quotas, unless it is uninstalled."""
+    return await repository.installed_shop_record(session, shop_id)
+
+
+async def shop_watermark(session: AsyncSession, settings: Settings, shop_id: uuid.UUID) -> bool:
+    """Whether the shop's renders carry the watermark now (a shop gone meanwhile: the free plan's rule)."""
+    plan, own = await repository.watermark_columns(session, shop_id) or ("free", False)
+    return watermarked(settings, plan, own)
+
+
+async def shop_preferences_watermark(session: AsyncSession, settings: Settings, shop: ShopContext, plan: str) -> bool:
+    """The watermark the merchant's Home shows for the shop on ``plan``."""
+    return watermarked(settings, plan, (await repository.shop_preferences(session, shop.id)).watermark)
+
+
+async def usage_summary(session: AsyncSession, shop_id: uuid.UUID, today: date) -> tuple[UsageOut, UsageOut]:
+    """Renders counted today and this UTC month."""
+    day = await usage.usage_totals(session, shop_id, today, today)
+    month = await usage.usage_totals(session, shop_id, today.replace(day=1), today)
+    return UsageOut.of(day), UsageOut.of(month)
+
+
+async def lock_shop_plan(session: AsyncSession, shop_id: uuid.UUID) -> ShopPlan | None:
+    """The shop's plan and quotas, its row locked until the transaction ends: plan changes queue per shop."""
+    return await repository.lock_shop_plan(session, shop_id)
+
+
+async def apply_plan(
+    session: AsyncSession, shop_id: uuid.UUID, plan: str, *, daily_quota: int, monthly_quota: int
+) -> ShopPlan | None:
+    """Move the shop to ``plan`` with the plan's quotas, except where an operator's override stands."""
+    return await repository.apply_plan(session, shop_id, plan, daily_quota=daily_quota, monthly_quota=monthly_quota)
+
+
+async def installed_shops_after(
+    session: AsyncSession, after: uuid.UUID | None, limit: int
+) -> list[tuple[uuid.UUID, str]]:
+    """Installed shops ordered by id, the page after ``after`` (sweeps over all shops)."""
+    return await repository.installed_shops_after(session, after, limit)
+
+
+async def ensure_shop(
+    session: AsyncSession, shop_domain: str, *, access_token: str, plan: str, daily_quota: int, monthly_quota: int
+) -> uuid.UUID:
+    """The id of an installed shop of that domain, created on ``plan`` the first time (the local demo's)."""
+    return await repository.ensure_shop(
+        session, shop_domain, access_token=access_token, plan=plan, daily_quota=daily_quota, monthly_quota=monthly_quota
     )
 
 
@@ -120,11 +184,11 @@ def usage_range(first: date | None, last: date | None, today: date) -> tuple[dat
 
 async def usage_days(session: AsyncSession, shop: ShopContext, first: date, last: date) -> list[UsageDay]:
     """One entry per day from ``first`` to ``last``; days with no row are zeros."""
-    counted = await repository.usage_by_day(session, shop.id, first, last)
+    counted = await usage.usage_by_day(session, shop.id, first, last)
     days = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
-        days.append(UsageDay.of_day(day, counted.get(day, repository.UsageCounts())))
+        days.append(UsageDay.of_day(day, counted.get(day, usage.UsageCounts())))
     return days
 
 
@@ -180,3 +244,76 @@ async def update_shop_settings(
 
 def _invalid(field: str, message: str) -> ValidationFailed:
     return ValidationFailed(message, details={"fields": [{"loc": ["body", field], "message": message}]})
+
+
+async def all_shops(session: AsyncSession) -> list[Shop]:
+    """Every shop, installed or not, by domain."""
+    return await repository.shops_by_domain(session)
+
+
+async def set_plan_by_operator(
+    session: AsyncSession,
+    settings: Settings,
+    shop_domain: str,
+    plan: str,
+    *,
+    actor: str,
+    daily_quota: int | None = None,
+    monthly_quota: int | None = None,
+    max_concurrent_renders: int | None = None,
+) -> Shop:
+    """Move a shop to ``plan``. A quota given here becomes an override that later plan changes (a
+    subscription's included) keep until ``clear_quota_override``; a quota not given keeps any override."""
+    if plan not in settings.plans:
+        raise UnknownPlan(f"no plan named {plan!r}; plans: {', '.join(sorted(settings.plans))}")
+    tier = settings.plans[plan]
+    shop = await repository.lock_shop_by_domain(session, shop_domain)
+    if shop is None:
+        raise UnknownShop(f"no shop {shop_domain!r}")
+    if daily_quota is not None:
+        shop.daily_quota_override = daily_quota
+    if monthly_quota is not None:
+        shop.monthly_quota_override = monthly_quota
+    previous = shop.plan
+    shop.plan = plan
+    shop.daily_quota = tier.daily_quota if shop.daily_quota_override is None else shop.daily_quota_override
+    shop.monthly_quota = tier.monthly_quota if shop.monthly_quota_override is None else shop.monthly_quota_override
+    shop.max_concurrent_renders = max_concurrent_renders
+    record_action(
+        session,
+        shop.id,
+        actor,
+        "shop.plan_set",
+        None,
+        {
+            "from": previous,
+            "to": plan,
+            "daily_quota_override": shop.daily_quota_override,
+            "monthly_quota_override": shop.monthly_quota_override,
+            "max_concurrent_renders": max_concurrent_renders,
+        },
+    )
+    return shop
+
+
+async def clear_quota_override(session: AsyncSession, settings: Settings, shop_domain: str, *, actor: str) -> Shop:
+    """Drop an operator's quota override: the shop's quotas are its plan's again."""
+    shop = await repository.lock_shop_by_domain(session, shop_domain)
+    if shop is None:
+        raise UnknownShop(f"no shop {shop_domain!r}")
+    tier = settings.plan(shop.plan)
+    cleared = {"daily_quota_override": shop.daily_quota_override, "monthly_quota_override": shop.monthly_quota_override}
+    shop.daily_quota_override = shop.monthly_quota_override = None
+    shop.daily_quota, shop.monthly_quota = tier.daily_quota, tier.monthly_quota
+    record_action(session, shop.id, actor, "shop.quota_override_cleared", None, cleared)
+    return shop
+
+
+async def shop_id_for(session: AsyncSession, shop_domain: str, *, installed: bool | None = None) -> uuid.UUID | None:
+    """The id of the shop with this domain (``installed``: only an installed one, or only an uninstalled one)."""
+    return await repository.shop_id_for(session, shop_domain, installed=installed)
+
+
+def room_retention_sql() -> str:
+    """The shop's own room retention (an interval, or null), as SQL that binds ``:shop_id``."""
+    return ROOM_RETENTION_SQL

@@ -23,6 +23,11 @@ async def expect_objects(resources: Resources, keys: Collection[str]) -> None:
         await repository.expect(session, keys)
 
 
+async def expect_objects_in(session: AsyncSession, keys: Collection[str]) -> None:
+    """``expect_objects`` in the caller's transaction, for a writer that commits one just before writing."""
+    await repository.expect(session, keys)
+
+
 async def settle_objects(session: AsyncSession, keys: Collection[str]) -> None:
     """In the transaction that records the row holding ``keys``: they are no longer pending. Raises (rolling
     that transaction back) when the sweeper already took one, whose object is then gone."""

@@ -127,20 +127,21 @@ async def reserve_render(session: AsyncSession, kind: RenderKind, window: QuotaW
     return result.first() is not None
 
 
+# The one refund statement: ``n`` renders counted on ``day`` given back, never below zero.
 _REFUND = {
     kind: text(
         f"""
-        UPDATE usage_daily SET {column} = {column} - 1
-        WHERE shop_id = :shop_id AND date = :day AND {column} > 0
+        UPDATE usage_daily SET {column} = greatest({column} - :n, 0)
+        WHERE shop_id = :shop_id AND date = :day
         """
     )
     for kind, column in _COLUMNS.items()
 }
 
 
-async def refund_render(session: AsyncSession, shop_id: uuid.UUID, kind: RenderKind, day: date) -> None:
-    """Give back one ``kind`` render counted on ``day``. Callers make sure it happens once per render."""
-    await session.execute(_REFUND[kind], {"shop_id": shop_id, "day": day})
+async def refund_renders(session: AsyncSession, shop_id: uuid.UUID, kind: RenderKind, day: date, n: int = 1) -> None:
+    """Give back ``n`` ``kind`` renders counted on ``day``. Callers make sure each render is given back once."""
+    await session.execute(_REFUND[kind], {"shop_id": shop_id, "day": day, "n": n})
 
 
 _USED = text(
@@ -177,3 +178,37 @@ _COUNT_PREP = text(
 async def count_prep_render(session: AsyncSession, shop_id: uuid.UUID, day: date | None = None) -> None:
     """Record one prep render on ``day`` (today, UTC). Prep is counted but not limited by the quotas."""
     await session.execute(_COUNT_PREP, {"shop_id": shop_id, "day": day or utc_today()})
+
+
+@dataclass(frozen=True)
+class UsageCounts:
+    prep_renders: int = 0
+    cleanup_renders: int = 0
+    composite_renders: int = 0
+
+
+_USAGE_TOTALS = text(
+    """
+    SELECT coalesce(sum(prep_renders), 0), coalesce(sum(cleanup_renders), 0), coalesce(sum(composite_renders), 0)
+    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
+    """
+)
+
+_USAGE_DAYS = text(
+    """
+    SELECT date, prep_renders, cleanup_renders, composite_renders
+    FROM usage_daily WHERE shop_id = :shop_id AND date BETWEEN :first AND :last
+    """
+)
+
+
+async def usage_totals(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> UsageCounts:
+    """Renders counted from ``first`` to ``last`` inclusive."""
+    row = (await session.execute(_USAGE_TOTALS, {"shop_id": shop_id, "first": first, "last": last})).one()
+    return UsageCounts(int(row[0]), int(row[1]), int(row[2]))
+
+
+async def usage_by_day(session: AsyncSession, shop_id: uuid.UUID, first: date, last: date) -> dict[date, UsageCounts]:
+    """The days from ``first`` to ``last`` that have a row; the caller fills the rest with zeros."""
+    rows = await session.execute(_USAGE_DAYS, {"shop_id": shop_id, "first": first, "last": last})
+    return {row[0]: UsageCounts(row[1], row[2], row[3]) for row in rows}

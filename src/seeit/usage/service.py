@@ -1,4 +1,5 @@
-"""Quota rules the storefront domains share: how a refused render is explained to the shopper."""
+"""Quota rules the storefront domains share: how a refused render is explained to the shopper; the counters' statements
+that the other domains use."""
 
 from __future__ import annotations
 
@@ -8,7 +9,41 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.errors import QuotaExceeded
-from seeit.usage.repository import QuotaWindow, day_reset_at, month_reset_at, quota_use
+from seeit.usage.repository import (
+    QuotaWindow,
+    RenderKind,
+    UsageCounts,
+    count_prep_render,
+    day_reset_at,
+    hold_month_near_midnight,
+    month_reset_at,
+    near_midnight,
+    quota_use,
+    refund_renders,
+    reserve_render,
+    reserve_render_sql,
+    usage_by_day,
+    usage_totals,
+    utc_today,
+)
+
+# What the other domains use of the counters: the quota statement (alone, or inside their own statement), the
+# refund, the prep count, the merchant's totals.
+__all__ = [
+    "QuotaWindow",
+    "RenderKind",
+    "UsageCounts",
+    "count_prep_render",
+    "hold_month_near_midnight",
+    "near_midnight",
+    "quota_exceeded",
+    "refund_renders",
+    "reserve_render",
+    "reserve_render_sql",
+    "usage_by_day",
+    "usage_totals",
+    "utc_today",
+]
 
 
 async def quota_exceeded(session: AsyncSession, window: QuotaWindow) -> QuotaExceeded:

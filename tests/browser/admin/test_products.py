@@ -3,6 +3,7 @@ switch See It on (the metafield written at Shopify), and see why a cut-out faile
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import httpx
@@ -25,7 +26,8 @@ def _row(app: Frame, product_id: int) -> Any:
 
 
 async def _status(app: Frame, product_id: int) -> str | None:
-    return await _row(app, product_id).get_attribute("data-status")
+    status: str | None = await _row(app, product_id).get_attribute("data-status")
+    return status
 
 
 async def _cutout_loaded(app: Frame, product_id: int) -> bool:
@@ -75,7 +77,7 @@ async def test_prepare_all_shows_progress_until_every_enabled_product_is_ready(a
     await progress.wait_for()
     await progress.get_by_text("All 6 prepared").wait_for(timeout=120_000)
     for n in ids:
-        await admin.until(lambda n=n: _status_is(app, n, "ready"), f"chair {n} to be ready")
+        await admin.until(functools.partial(_status_is, app, n, "ready"), f"chair {n} to be ready")
     assert await _status(app, 2099) == "none", "a product See It is off for is not prepared"
     assert await progress.locator('[role="progressbar"]').get_attribute("aria-valuenow") == "6"
     await admin.snap("admin-products-prepare-all")

@@ -31,7 +31,9 @@ class AdminGraphQL(FakeShopifyBase):
         shop = self.shop(recorded.shop)
         token = request.headers.get("x-shopify-access-token", "")
         if shop.access_tokens.get(token, 0.0) < time.time():
-            body = {"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}
+            body: dict[str, Any] = {
+                "errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"
+            }
             return self._answer(recorded, 401, body, "invalid_token")
         if shop.failures:
             status = shop.failures.pop(0)

@@ -258,7 +258,7 @@ class BillingResolvers:
     def _create_errors(
         self, name: str, line_items: list[dict[str, Any]], return_url: str, test: bool
     ) -> list[dict[str, Any]]:
-        errors = []
+        errors: list[dict[str, Any]] = []
         if not 1 <= len(name.strip()) <= 255:
             errors.append({"field": ["name"], "message": "Name can't be blank"})
         parts = urlsplit(return_url)

@@ -64,7 +64,9 @@ class Root:
     ) -> dict[str, Any]:
         ordered = sorted(self.shop.products.values(), key=lambda p: int(p.id.rsplit("/", 1)[-1]))
         matching = [p for p in ordered if matches_search(p, query)]
-        return connection([self._product(p) for p in matching[: CURSOR_LIMIT + 1]], first, after, last)
+        return connection(
+            [n for p in matching[: CURSOR_LIMIT + 1] if (n := self._product(p)) is not None], first, after, last
+        )
 
     @staticmethod
     def _media(image: FakeImage) -> dict[str, Any]:

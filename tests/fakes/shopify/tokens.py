@@ -27,7 +27,7 @@ class TokenEndpoint(FakeShopifyBase):
 
     def grant_token(self, shop: str, *, lifetime: int | None = None) -> str:
         """An access token valid for ``shop`` (as if the app were installed)."""
-        return self._issue(self.shop(shop), expiring=True, lifetime=lifetime)["access_token"]
+        return str(self._issue(self.shop(shop), expiring=True, lifetime=lifetime)["access_token"])
 
     def expire_access_tokens(self, shop: str) -> None:
         for token in self.shop(shop).access_tokens:

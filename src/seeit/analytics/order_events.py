@@ -1,4 +1,5 @@
-"""``orders/create``: Shopify's REST order, read into what attribution needs, and attributed once.
+"""``orders/create``: Shopify's REST order, read into what attribution needs (``service.order_created`` attributes it
+once).
 
 Of the payload only this is read: ``id``, ``name``, ``created_at``, ``currency`` (the shop's), ``customer.id``,
 the ``_see_it_visitor`` entry of ``note_attributes`` (the cart attribute the block sets after a render), and
@@ -9,27 +10,17 @@ order (addresses, e-mail, names) is kept.
 
 from __future__ import annotations
 
-import logging
 import re
 import uuid
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from seeit.analytics import service
-from seeit.analytics.service import Order, OrderLine
-from seeit.config import Settings
+from seeit.analytics.service import Order, OrderLine, customer_id_of
 from seeit.db import utcnow
 from seeit.errors import BadRequest
 from seeit.shopify.ids import InvalidShopifyId, to_gid
-from seeit.shopify.webhook_topics import Delivery, Handler
-from seeit.shops import repository as shops_repository
 
-log = logging.getLogger(__name__)
-
-TOPIC = "orders/create"
 RENDER_PROPERTY = "_see_it_render"
 VISITOR_ATTRIBUTE = "_see_it_visitor"
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -112,31 +103,7 @@ def order_from_webhook(payload: dict[str, Any]) -> Order:
         name=str(name)[:40] if name else None,
         created_at=_created_at(payload.get("created_at")),
         currency=currency,
-        customer_id=service.customer_id_of(customer_id),
+        customer_id=customer_id_of(customer_id),
         visitor_id=_uuid(_named_value(payload.get("note_attributes"), VISITOR_ATTRIBUTE)),
         lines=tuple(line for line in map(_line, payload.get("line_items") or []) if line is not None),
     )
-
-
-def order_created_handler(settings: Settings) -> Handler:
-    """The handler of ``orders/create`` for the webhook router, with the configured attribution window."""
-
-    async def handle(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
-        order = order_from_webhook(delivery.payload)
-        shop_id = await shops_repository.shop_id_for(session, delivery.shop_domain, installed=True)
-        if shop_id is None:
-            log.info("%s for unknown or uninstalled shop %s: nothing to do", TOPIC, delivery.shop_domain)
-            return True
-        stored = await service.attribute_order(session, settings, shop_id, order)
-        if stored is not None:
-            log.info(
-                "order %s of %s attributed: %d lines, %s %s",
-                order.id,
-                delivery.shop_domain,
-                len(stored.lines),
-                stored.amount,
-                stored.currency,
-            )
-        return True
-
-    return handle

@@ -9,15 +9,14 @@ from fastapi import Depends, Request
 
 from seeit.errors import InvalidSessionToken, InvalidSignature, ShopNotInstalled
 from seeit.openapi import raises
-from seeit.resources import Resources
+from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import SignatureError, decode_session_token, verify_app_proxy_query
-from seeit.shops.directory import ShopContext, installed_shop
+from seeit.shops.principal import ShopContext, installed_shop
 
 
 @raises(InvalidSessionToken, ShopNotInstalled)
-async def admin_shop(request: Request) -> ShopContext:
+async def admin_shop(request: Request, resources: ResourcesDep) -> ShopContext:
     """The shop of an embedded-admin request, from its ``Authorization: Bearer <session token>``."""
-    resources: Resources = request.app.state.resources
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise InvalidSessionToken("A bearer session token is required.")
@@ -35,9 +34,8 @@ async def admin_shop(request: Request) -> ShopContext:
 
 
 @raises(InvalidSignature, ShopNotInstalled)
-async def proxy_shop(request: Request) -> ShopContext:
+async def proxy_shop(request: Request, resources: ResourcesDep) -> ShopContext:
     """The shop of a storefront request forwarded by Shopify's app proxy, from its signed query."""
-    resources: Resources = request.app.state.resources
     pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     try:
         shop_domain = verify_app_proxy_query(pairs, resources.settings.shopify_api_secret)

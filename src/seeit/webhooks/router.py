@@ -12,9 +12,9 @@ from pydantic import BaseModel
 from seeit.db import SessionDep
 from seeit.errors import BadRequest, InvalidSignature
 from seeit.openapi import error_responses
-from seeit.resources import Resources
+from seeit.resources import ResourcesDep
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_webhook
-from seeit.shopify.webhook_topics import Delivery, Outcome, handle_delivery
+from seeit.webhooks.service import Delivery, Outcome, handle_delivery
 
 router = APIRouter(tags=["webhooks"])
 
@@ -24,8 +24,7 @@ def _header(request: Request, name: str) -> str | None:
     return request.headers.get(f"x-shopify-{name}") or request.headers.get(f"shopify-{name}")
 
 
-async def verified_delivery(request: Request) -> Delivery:
-    resources: Resources = request.app.state.resources
+async def verified_delivery(request: Request, resources: ResourcesDep) -> Delivery:
     body = await request.body()
     try:
         verify_webhook(body, _header(request, "hmac-sha256"), resources.settings.shopify_api_secret)
@@ -53,6 +52,8 @@ class WebhookOut(BaseModel):
 
 
 @router.post("/webhooks", responses=error_responses(InvalidSignature, BadRequest))
-async def receive_webhook(delivery: Annotated[Delivery, Depends(verified_delivery)], session: SessionDep) -> WebhookOut:
+async def receive_webhook(
+    delivery: Annotated[Delivery, Depends(verified_delivery)], resources: ResourcesDep, session: SessionDep
+) -> WebhookOut:
     """Handle one delivery; a repeated event answers 200 ``duplicate`` and does nothing."""
-    return WebhookOut(status=await handle_delivery(session, delivery))
+    return WebhookOut(status=await handle_delivery(session, resources.settings, delivery))

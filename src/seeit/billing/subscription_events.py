@@ -1,4 +1,5 @@
-"""``app_subscriptions/update``: Shopify says a subscription of the shop changed; the shop's plan follows.
+"""``app_subscriptions/update``'s payload read as a subscription seen (``billing.service.subscription_updated``
+records it; the shop's plan follows).
 
 The payload (``{"app_subscription": {admin_graphql_api_id, name, status, updated_at, plan_handle, ...}}``)
 carries no billing period, so a change to ACTIVE also queues a re-read of the shop's subscriptions to learn
@@ -8,25 +9,14 @@ subscription replaced it.
 
 from __future__ import annotations
 
-import logging
-import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from seeit.billing import service
 from seeit.billing.plans import plan_named
 from seeit.billing.repository import SeenSubscription
-from seeit.billing.tasks import sync_shop_billing_job
 from seeit.config import Settings
 from seeit.errors import BadRequest
 from seeit.models import SUBSCRIPTION_STATUSES
-from seeit.queue import defer_job
-from seeit.shopify.webhook_topics import Delivery, Handler
-from seeit.shops import repository as shops_repository
-
-log = logging.getLogger(__name__)
 
 TOPIC = "app_subscriptions/update"
 
@@ -66,22 +56,3 @@ def seen_from_webhook(settings: Settings, payload: dict[str, Any]) -> SeenSubscr
         version=_time(subscription["updated_at"], "updated_at"),
         source="webhook",
     )
-
-
-def subscription_update_handler(settings: Settings) -> Handler:
-    """The handler of ``app_subscriptions/update`` for the webhook router, with the configured plans."""
-
-    async def handle(session: AsyncSession, event_id: uuid.UUID, delivery: Delivery) -> bool:
-        seen = seen_from_webhook(settings, delivery.payload)
-        shop_id = await shops_repository.shop_id_for(session, delivery.shop_domain)
-        if shop_id is None:
-            log.info("%s for unknown shop %s: nothing to do", TOPIC, delivery.shop_domain)
-            return True
-        outcome = await service.record_subscriptions(session, settings, shop_id, [seen], actor=service.WEBHOOK_ACTOR)
-        # An activation does not say when the period renews; an end may be half of a replacement whose new
-        # subscription we have not heard of yet. Either way a read of Shopify's state follows.
-        if outcome is not None and outcome.subscriptions_changed and (seen.status == "ACTIVE" or outcome.plan_changed):
-            defer_job(session, sync_shop_billing_job(shop_id, delivery.shop_domain, f"event:{event_id}"))
-        return True
-
-    return handle

@@ -10,27 +10,23 @@ from fastapi.responses import RedirectResponse
 from seeit.db import SessionDep
 from seeit.errors import BadRequest, InvalidSessionToken, InvalidSignature, ServiceUnavailable
 from seeit.openapi import error_responses
-from seeit.resources import Resources
-from seeit.shopify import install_state, service
+from seeit.resources import ResourcesDep
 from seeit.shopify.oauth import authorize_url
-from seeit.shopify.schemas import InstalledOut
 from seeit.shopify.signatures import SignatureError, valid_shop_domain, verify_oauth_query
+from seeit.shops import install as installation
+from seeit.shops import install_state
+from seeit.shops.schemas import InstalledOut
 
 router = APIRouter(prefix="/auth", tags=["install"])
 
 
-def _resources(request: Request) -> Resources:
-    resources: Resources = request.app.state.resources
-    return resources
-
-
 @router.post("/token-exchange", responses=error_responses(InvalidSessionToken, ServiceUnavailable))
-async def token_exchange(request: Request, session: SessionDep) -> InstalledOut:
+async def token_exchange(request: Request, resources: ResourcesDep, session: SessionDep) -> InstalledOut:
     """Exchange the bearer session token for an expiring offline token and install (or reinstall) the shop."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise InvalidSessionToken("A bearer session token is required.")
-    installed = await service.install_with_session_token(session, _resources(request), token.strip())
+    installed = await installation.install_with_session_token(session, resources, token.strip())
     return InstalledOut(shop_domain=installed.shop_domain, plan=installed.plan)
 
 
@@ -41,13 +37,12 @@ async def token_exchange(request: Request, session: SessionDep) -> InstalledOut:
     responses={302: {"description": "To Shopify's authorization page"}, **error_responses(BadRequest)},
 )
 async def install(
-    request: Request, shop: str = Query(description="The shop's `*.myshopify.com` domain")
+    resources: ResourcesDep, shop: str = Query(description="The shop's `*.myshopify.com` domain")
 ) -> RedirectResponse:
     """Start the authorization-code install: a single-use state bound to this browser by a signed cookie."""
     shop_domain = valid_shop_domain(shop)
     if shop_domain is None:
         raise BadRequest("`shop` must be a shop's myshopify.com domain.")
-    resources = _resources(request)
     state = await install_state.issue_state(resources.settings, resources.arq, shop_domain)
     response = RedirectResponse(authorize_url(resources.settings, shop_domain, state.nonce), status_code=302)
     production = resources.settings.env == "production"
@@ -73,9 +68,8 @@ async def install(
         **error_responses(BadRequest, InvalidSignature, ServiceUnavailable),
     },
 )
-async def callback(request: Request, session: SessionDep) -> RedirectResponse:
+async def callback(request: Request, resources: ResourcesDep, session: SessionDep) -> RedirectResponse:
     """Finish the install: hmac, shop, state and timestamp checked, code exchanged, shop recorded."""
-    resources = _resources(request)
     settings = resources.settings
     pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     try:
@@ -94,8 +88,8 @@ async def callback(request: Request, session: SessionDep) -> RedirectResponse:
         raise InvalidSignature("The install state is unknown, expired or already used.")
     if not code:
         raise BadRequest("`code` is missing.")
-    await service.install_with_code(session, resources, shop_domain, code)
-    target = service.embedded_app_url(settings.shopify_api_key, shop_domain, query.get("host"))
+    await installation.install_with_code(session, resources, shop_domain, code)
+    target = installation.embedded_app_url(settings.shopify_api_key, shop_domain, query.get("host"))
     response = RedirectResponse(target, status_code=302)
     response.delete_cookie(install_state.COOKIE_NAME, path="/auth")
     return response

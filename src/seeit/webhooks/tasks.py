@@ -1,4 +1,4 @@
-"""Background jobs of the Shopify integration."""
+"""The webhooks' jobs: a shop's redaction, its re-send when lost, and the pruning of old event records."""
 
 from __future__ import annotations
 
@@ -8,17 +8,14 @@ from datetime import timedelta
 from typing import Any
 
 from arq import Retry
-from sqlalchemy import delete
 
 from seeit.db import transaction, utcnow
 from seeit.metrics import record_job
-from seeit.models import WebhookEvent
-from seeit.queue import enqueue
+from seeit.queue import DeferredJob, job, resend_if_missing
 from seeit.resources import Resources
-from seeit.shopify import repository
-from seeit.shopify.webhook_topics import redact_shop_job
-from seeit.shops import service as shops_service
+from seeit.shops import service as shops
 from seeit.storage import StorageError
+from seeit.webhooks import repository
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +32,18 @@ async def prune_webhook_events(ctx: dict[str, Any]) -> int:
     """Forget webhook deliveries older than the retention, keeping the dedupe table small."""
     resources: Resources = ctx["resources"]
     async with transaction(resources) as session:
-        result = await session.execute(
-            delete(WebhookEvent).where(
-                WebhookEvent.received_at < utcnow() - WEBHOOK_EVENT_RETENTION,
-                # An unfinished redaction keeps its record until it is done.
-                (WebhookEvent.topic != "shop/redact") | WebhookEvent.processed_at.is_not(None),
-            )
+        return await repository.prune_events(
+            session, received_before=utcnow() - WEBHOOK_EVENT_RETENTION, unfinished_kept="shop/redact"
         )
-    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+@job(id_prefix="shop_redact", max_tries=REDACT_TRIES)
 async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> bool:
     """``shop/redact``: delete every stored object and row of the shop, then mark the event processed."""
     resources: Resources = ctx["resources"]
     try:
         async with transaction(resources) as session:
-            redacted = await shops_service.redact_shop(session, resources.storage, shop_domain)
+            redacted = await shops.redact_shop(session, resources.storage, shop_domain)
             await repository.mark_processed(session, uuid.UUID(event_id))
     except StorageError as exc:
         # Storage away for a while (nothing was deleted from the rows): try again soon, backing off, rather
@@ -67,6 +60,11 @@ async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> b
     return redacted
 
 
+def redact_shop_job(event_id: uuid.UUID, shop_domain: str) -> DeferredJob:
+    """The redaction of a shop, one per ``shop/redact`` event."""
+    return redact_shop.deferred(event_id, event_id=str(event_id), shop_domain=shop_domain)
+
+
 async def resend_pending_redactions(ctx: dict[str, Any]) -> int:
     """Re-send ``shop/redact`` jobs whose events are still unprocessed (their job was lost or failed)."""
     resources: Resources = ctx["resources"]
@@ -76,7 +74,7 @@ async def resend_pending_redactions(ctx: dict[str, Any]) -> int:
         )
     sent = 0
     for event_id, shop_domain in pending:
-        sent += await enqueue(resources.arq, redact_shop_job(event_id, shop_domain))
+        sent += await resend_if_missing(resources.arq, redact_shop_job(event_id, shop_domain))
     if sent:
         log.info("re-sent %d shop/redact jobs", sent)
     return sent

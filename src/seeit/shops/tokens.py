@@ -1,10 +1,4 @@
-"""Shops' Shopify tokens: encrypted at rest, refreshed before they expire, one refresh at a time per shop.
-
-Encryption: AES-256-GCM under ``SEEIT_TOKEN_ENCRYPTION_KEY``, a comma-separated list of urlsafe-base64
-32-byte keys; the first encrypts, all decrypt, and each ciphertext names its key (``v1.<key id>.<data>``),
-so a key is rotated by putting the new one first and dropping the old one once every row was rewritten.
-The shop domain and the column are authenticated data: a ciphertext copied to another shop or column
-does not decrypt.
+"""Shops' Shopify tokens: stored encrypted, refreshed before they expire, one refresh at a time per shop.
 
 Refresh: Shopify rotates the refresh token on every use, so two concurrent refreshes would leave one of
 them holding a spent token. Callers in one process queue on an asyncio lock; processes queue on a Redis
@@ -14,22 +8,18 @@ lock; each re-reads the row after acquiring and refreshes only if it is still ab
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.exceptions import LockError
 
 from seeit.db import transaction, utcnow
 from seeit.resources import Resources
+from seeit.shopify.admin_api import AdminApi, Sleep
 from seeit.shopify.errors import ShopifyTokenRejected, ShopifyTokenUnavailable, ShopifyUnavailable
 from seeit.shopify.oauth import TokenGrant, refresh_access_token
+from seeit.shopify.token_cipher import TokenCipher
 from seeit.shops import repository
 from seeit.shops.repository import EncryptedTokens, StoredTokens
 
@@ -40,56 +30,6 @@ REFRESH_MARGIN = timedelta(minutes=5)
 # Longer than a refresh can take (HTTP timeout 20 s); a crashed holder's lock frees itself after it.
 REFRESH_LOCK_SECONDS = 30
 REFRESH_WAIT_SECONDS = 25
-
-
-class TokenKeyError(ValueError):
-    """The configured encryption key is malformed, or a ciphertext names a key we do not have."""
-
-
-class TokenCipher:
-    VERSION = "v1"
-
-    def __init__(self, keys_setting: str) -> None:
-        keys = [self._decode_key(part.strip()) for part in keys_setting.split(",") if part.strip()]
-        if not keys:
-            raise TokenKeyError("SEEIT_TOKEN_ENCRYPTION_KEY holds no key")
-        self._keys = {self.key_id(key): AESGCM(key) for key in keys}
-        self._current = self.key_id(keys[0])
-
-    @staticmethod
-    def _decode_key(text: str) -> bytes:
-        try:
-            key = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        except (binascii.Error, ValueError):
-            raise TokenKeyError("SEEIT_TOKEN_ENCRYPTION_KEY is not urlsafe base64") from None
-        if len(key) != 32:
-            raise TokenKeyError("SEEIT_TOKEN_ENCRYPTION_KEY must decode to 32 bytes")
-        return key
-
-    @staticmethod
-    def key_id(key: bytes) -> str:
-        return hashlib.sha256(b"seeit token key id:" + key).hexdigest()[:12]
-
-    @property
-    def current_key_id(self) -> str:
-        return self._current
-
-    def encrypt(self, plaintext: str, *, context: str) -> str:
-        nonce = os.urandom(12)
-        sealed = self._keys[self._current].encrypt(nonce, plaintext.encode(), context.encode())
-        data = base64.urlsafe_b64encode(nonce + sealed).decode().rstrip("=")
-        return f"{self.VERSION}.{self._current}.{data}"
-
-    def decrypt(self, ciphertext: str, *, context: str) -> str:
-        version, _, rest = ciphertext.partition(".")
-        key_id, _, data = rest.partition(".")
-        if version != self.VERSION or key_id not in self._keys:
-            raise TokenKeyError(f"token ciphertext uses an unknown key ({version}.{key_id})")
-        raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-        try:
-            return self._keys[key_id].decrypt(raw[:12], raw[12:], context.encode()).decode()
-        except InvalidTag:
-            raise TokenKeyError("token ciphertext does not authenticate") from None
 
 
 _ciphers: dict[str, TokenCipher] = {}
@@ -213,3 +153,12 @@ async def _refresh(resources: Resources, cipher: TokenCipher, shop_domain: str, 
         log.warning("refreshed token for %s not stored: the shop was uninstalled or reinstalled meanwhile", shop_domain)
     log.info("refreshed the Shopify access token of %s", shop_domain)
     return grant.access_token
+
+
+def admin_api(resources: Resources, shop_domain: str, *, sleep: Sleep = asyncio.sleep) -> AdminApi:
+    """The Admin API of an installed shop, with its stored token (refreshed when about to expire)."""
+
+    async def token() -> str:
+        return await get_access_token(resources, shop_domain)
+
+    return AdminApi(resources.http, resources.settings, shop_domain, token, sleep=sleep)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,3 +49,15 @@ async def unprocessed_events(
         .limit(limit)
     )
     return [(row[0], row[1]) for row in rows]
+
+
+async def prune_events(session: AsyncSession, *, received_before: datetime, unfinished_kept: str) -> int:
+    """Forget deliveries received before ``received_before``; an unfinished event of ``unfinished_kept`` (a
+    redaction) keeps its record until it is done."""
+    result = await session.execute(
+        delete(WebhookEvent).where(
+            WebhookEvent.received_at < received_before,
+            (WebhookEvent.topic != unfinished_kept) | WebhookEvent.processed_at.is_not(None),
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -15,10 +15,10 @@ from seeit.shopify import oauth
 from seeit.shopify.admin_api import AdminApi, fixed_token
 from seeit.shopify.catalog import fetch_shop_gid
 from seeit.shopify.signatures import SignatureError, decode_session_token
-from seeit.shopify.tokens import cipher_for, encrypt_grant
 from seeit.shops import repository
 from seeit.shops.repository import InstalledShop
 from seeit.shops.service import forget_shop_after_commit
+from seeit.shops.tokens import cipher_for, encrypt_grant
 
 log = logging.getLogger(__name__)
 

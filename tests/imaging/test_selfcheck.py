@@ -1,0 +1,80 @@
+"""The self-check before ``ready``: it passes good cut-outs and stops the ways cut-outs break."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+import pytest
+from imaging_eval import RenderedScene
+from numpy.typing import NDArray
+
+from seeit.imaging import cutout
+from seeit.imaging.codec import open_image, resized
+from seeit.imaging.cutout import OUTPUT_MAX_SIDE, WorkingView, working_view
+from seeit.imaging.errors import CutoutUnreliable
+from seeit.imaging.operations import prepare_product_bytes
+from seeit.imaging.segmentation import Segmentation, segment
+from seeit.imaging.selfcheck import check_cutout
+
+Scenes = Callable[[str, int], RenderedScene]
+Mask = NDArray[np.bool_]
+
+
+def _view_and_mask(photo: RenderedScene, model_dir: str) -> tuple[WorkingView, Mask]:
+    rgb = np.asarray(resized(open_image(photo.jpeg).convert("RGB"), OUTPUT_MAX_SIDE))
+    view = working_view(rgb, model_dir)
+    return view, segment(view.img, view.backdrop, view.saliency).mask
+
+
+def _with_floor_shadow(mask: Mask) -> Mask:
+    """The cut-out with an elliptic floor shadow kept under it, as a failed shadow removal leaves it."""
+    ys, xs = np.nonzero(mask)
+    shadow = np.zeros(mask.shape, np.uint8)
+    width, height = int(xs.max() - xs.min()), int(ys.max() - ys.min())
+    centre = (int(xs.min() + xs.max()) // 2, int(ys.max()))
+    cv2.ellipse(shadow, centre, (int(0.75 * width), max(3, height // 6)), 0, 0, 360, 1, -1)
+    return mask | (shadow > 0)
+
+
+@pytest.mark.parametrize("name", ["side_table", "mug_handle", "grey_sofa_on_grey"])
+def test_a_good_cut_out_passes(scene: Scenes, model_dir: str, name: str) -> None:
+    view, mask = _view_and_mask(scene(name, 600), model_dir)
+    check = check_cutout(mask, view.img, view.backdrop, view.saliency)
+    assert check.passed, check.reasons
+
+
+@pytest.mark.parametrize("name", ["side_table", "mug_handle", "grey_sofa_on_grey"])
+def test_a_cut_out_that_keeps_the_floor_shadow_is_refused(scene: Scenes, model_dir: str, name: str) -> None:
+    view, mask = _view_and_mask(scene(name, 600), model_dir)
+    check = check_cutout(_with_floor_shadow(mask), view.img, view.backdrop, view.saliency)
+    assert not check.passed
+    assert any("backdrop or shadow" in reason for reason in check.reasons), check.reasons
+
+
+def test_a_cut_out_that_lost_half_the_product_is_refused(scene: Scenes, model_dir: str) -> None:
+    view, mask = _view_and_mask(scene("grey_sofa_on_grey", 600), model_dir)
+    half = mask.copy()
+    xs = np.nonzero(mask.any(axis=0))[0]
+    half[:, (xs.min() + xs.max()) // 2 :] = False
+    check = check_cutout(half, view.img, view.backdrop, view.saliency)
+    assert not check.passed
+    assert any("leaves out" in reason for reason in check.reasons), check.reasons
+
+
+def test_a_broken_cut_out_becomes_a_refusal_with_the_manual_upload_message(
+    scene: Scenes, model_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever breaks the segmentation, prepare refuses rather than return the broken cut-out."""
+    real = segment  # what the cut-out calls, by the name the test replaces in it
+
+    def keeps_the_shadow(*args: object) -> Segmentation:
+        seg = real(*args)  # type: ignore[arg-type]
+        return Segmentation(_with_floor_shadow(seg.mask), seg.agreement, seg.network_certainty)
+
+    monkeypatch.setattr(cutout, "segment", keeps_the_shadow)
+    with pytest.raises(CutoutUnreliable) as caught:
+        prepare_product_bytes(scene("side_table", 600).jpeg, model_dir)
+    assert caught.value.code == "asset_unavailable"
+    assert "upload a transparent PNG" in caught.value.message
