@@ -262,6 +262,7 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
         "on_startup": WorkerSettings.on_startup,
         "on_shutdown": WorkerSettings.on_shutdown,
         "on_job_start": WorkerSettings.on_job_start,
+        "on_job_end": WorkerSettings.on_job_end,
         "redis_settings": redis_settings(settings),
         "ctx": {"settings": settings},
         "poll_delay": 0.05,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,3 +62,66 @@ class PrivateRedis:
             self.process.wait(timeout=15)
             self.process = None
         _wait_for_port(self.port, up=False)
+
+
+def _postgres_bindir() -> Path:
+    """The newest installed PostgreSQL's programs (Debian keeps them out of PATH)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    if initdb is None:
+        raise RuntimeError("PostgreSQL's initdb is not installed")
+    return Path(initdb).parent
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of its own (``initdb`` in a fresh folder) on a free port, trusting local TCP
+    logins as ``postgres``; a stop and start keep its data, as a real server's restart does.
+
+    PostgreSQL refuses to run as root, so as root its programs run as the ``postgres`` user, in a folder
+    of their own under the system's temporary directory (which that user can reach).
+    """
+
+    def __init__(self, *, database: str = "seeit") -> None:
+        self.bindir = _postgres_bindir()
+        self.root = Path(tempfile.mkdtemp(prefix="seeit-postgres-"))
+        self.datadir = self.root / "data"
+        self.logfile = self.root / "postgres.log"
+        self.port = free_port()
+        self.database = database
+        self._as_postgres = os.geteuid() == 0
+        if self._as_postgres:
+            shutil.chown(self.root, "postgres", "postgres")
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{self.database}"
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [str(self.bindir / program), *args]
+        if self._as_postgres:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def init(self) -> None:
+        self._run("initdb", "-D", str(self.datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+
+    def start(self) -> None:
+        # Durability is not what these servers are for: no fsync, so a test's writes cost no disk flushes.
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c fsync=off"
+            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        self._run("pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-o", options, "-w", "-t", "60", "start")
+        _wait_for_port(self.port, up=True)
+
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` ends every session at once (a restart); ``immediate`` is a crash."""
+        self._run("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "-t", "60", "stop")
+        _wait_for_port(self.port, up=False)
+
+    def remove(self) -> None:
+        if (self.datadir / "postmaster.pid").exists():
+            self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -42,10 +42,17 @@ async def _dependency_down(_: Request, exc: Exception) -> JSONResponse:
     return render_error(ServiceUnavailable())
 
 
+# SQLSTATE classes of a database that cannot serve anyone just now: 08 connection exceptions, 57 operator
+# intervention (starting up, shutting down, terminated by an administrator), and too many connections.
+_UNAVAILABLE_SQLSTATES = ("08", "57", "53300")
+
+
 async def _database_failed(request: Request, exc: Exception) -> JSONResponse:
-    # Any driver error that cost us the connection means the database went away under the request.
+    # Any driver error that cost us the connection means the database went away under the request; one
+    # refusing the connection (a restarting server says it is starting up) means it is not there yet.
     assert isinstance(exc, DBAPIError)
-    if exc.connection_invalidated:
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if exc.connection_invalidated or (sqlstate and sqlstate.startswith(_UNAVAILABLE_SQLSTATES)):
         return render_error(ServiceUnavailable())
     return await unhandled_error(request, exc)
 

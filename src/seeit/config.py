@@ -93,6 +93,10 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # Idle client connections are kept this long: longer than whatever sits in front (AWS's load balancers
+    # keep them 60 s), so that never sends a request on a connection the service is closing. uvicorn's own
+    # 5 s is what a pool expiring its connections after 5 s (httpx's default) raced with in the soak.
+    keep_alive_seconds: int = Field(default=75, ge=1)
     public_url: str = "http://127.0.0.1:8000"
 
     shopify_api_key: str = "dev-api-key"

@@ -26,7 +26,9 @@ async def ensure_database(database_url: str) -> bool:
     name = url.database or "postgres"
     maintenance = url.set(drivername="postgresql", database="postgres")
     dsn = maintenance.render_as_string(hide_password=False)
-    conn = await asyncpg.connect(dsn, host=url.query.get("host") or url.host)
+    # A host given apart from the DSN (``?host=`` names a socket folder) makes asyncpg drop the DSN's port
+    # too, so the port goes with it: else a server on another port would be asked on 5432.
+    conn = await asyncpg.connect(dsn, host=url.query.get("host") or url.host, port=url.port)
     try:
         if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
             return False

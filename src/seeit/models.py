@@ -115,6 +115,8 @@ class ProductAsset(UUIDPrimaryKey, Base):
 
     __table_args__ = (
         Index(None, "shop_id", "product_id"),
+        # The stalled-prep sweep looks for pending assets every 15 s; the few pending rows are all it reads.
+        Index(None, "updated_at", postgresql_where=text("status = 'pending'")),
         CheckConstraint(_one_of("status", ASSET_STATUSES), name="status"),
         CheckConstraint(_one_of("prep_strategy", PREP_STRATEGIES), name="prep_strategy"),
     )
@@ -231,6 +233,19 @@ class UsageDaily(UUIDPrimaryKey, Base):
             name="counts_not_negative",
         ),
     )
+
+
+class PendingObject(UUIDPrimaryKey, Base):
+    """An object being written to storage that no row holds yet: recorded (and committed) before the write, and
+    dropped in the transaction that records the row holding it. One left behind (its writer was killed, or its
+    transaction failed) names an object nobody holds, which the sweeper deletes."""
+
+    __tablename__ = "pending_objects"
+
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW, default=utcnow)
+
+    __table_args__ = (Index(None, "created_at"),)
 
 
 class WebhookEvent(UUIDPrimaryKey, Base):

@@ -15,11 +15,13 @@ from seeit.billing.tasks import reconcile_subscriptions, sync_shop_billing
 from seeit.config import get_settings
 from seeit.imaging import get_image_model
 from seeit.logs import configure_logging, request_id_var
+from seeit.process_memory import release_free_memory
 from seeit.queue import Job
 from seeit.renders.sweeper import sweep_renders
 from seeit.renders.tasks import run_render
 from seeit.resources import Resources, redis_settings
 from seeit.rooms.tasks import cleanup_room, purge_expired_rooms, sweep_cleanups
+from seeit.stored_objects.tasks import sweep_pending_objects
 from seeit.webhooks.tasks import prune_webhook_events, redact_shop, resend_pending_redactions
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,11 @@ async def on_job_start(ctx: dict[str, Any]) -> None:
     request_id_var.set(f"job:{ctx['job_id']}")
 
 
+async def on_job_end(ctx: dict[str, Any]) -> None:
+    # A job may have held large buffers (a source photo, a stored picture's bytes): hand their pages back.
+    release_free_memory()
+
+
 # Every job, each declared once beside its coroutine (``seeit.queue.job``); none keeps a result.
 JOBS: tuple[Job[Any, Any], ...] = (
     redact_shop,
@@ -75,8 +82,9 @@ def worker_cron_jobs() -> list[Any]:
         cron(resend_pending_redactions, minute=set(range(0, 60, 10)), run_at_startup=False),
         cron(sweep_renders, second={0, 15, 30, 45}, run_at_startup=True),  # a dead worker's render: taken over
         cron(sweep_cleanups, second={0, 15, 30, 45}, run_at_startup=True),
-        cron(resend_stalled_preps, minute=set(range(2, 60, 5)), run_at_startup=False),
+        cron(resend_stalled_preps, second={7, 22, 37, 52}, run_at_startup=False),  # a lost cut-out: sent again
         cron(purge_expired_rooms, minute=set(range(5, 60, 15)), run_at_startup=False),
+        cron(sweep_pending_objects, second={50}, run_at_startup=False),  # what killed writers left in storage
         # Daily: re-read every shop's subscriptions, repairing what a lost webhook left behind.
         cron(reconcile_subscriptions, hour={4}, minute={41}, run_at_startup=False),
     ]
@@ -88,6 +96,7 @@ class WorkerSettings:
     on_startup = startup
     on_shutdown = shutdown
     on_job_start = on_job_start
+    on_job_end = on_job_end
     redis_settings: ClassVar[RedisSettings] = redis_settings(get_settings())
     max_jobs = 8
     # On SIGTERM or SIGINT (a deploy, a scale-down) stop taking jobs and give the running ones this long

@@ -219,7 +219,7 @@ async def test_shopify_down_answers_503_and_changes_nothing(
     assert await resources.arq.zcard("arq:queue") == 0
 
 
-async def test_a_prep_job_lost_from_the_queue_is_sent_again_and_the_asset_gets_ready(
+async def test_a_prep_job_lost_from_the_queue_is_sent_again_within_a_minute_and_the_asset_gets_ready(
     client: httpx.AsyncClient, shopify: Any, installed: str, resources: Resources, settings: Settings
 ) -> None:
     _add_lamp(shopify)
@@ -230,7 +230,7 @@ async def test_a_prep_job_lost_from_the_queue_is_sent_again_and_the_asset_gets_r
 
     async with resources.engine.begin() as conn:
         await conn.execute(
-            text("UPDATE product_assets SET updated_at = now() - interval '11 minutes' WHERE id = :id"),
+            text("UPDATE product_assets SET updated_at = now() - interval '45 seconds' WHERE id = :id"),
             {"id": asset["id"]},
         )
     assert await resend_stalled_preps(sweep_ctx) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -16,6 +17,7 @@ from seeit import migrate
 from seeit.db import Base
 from seeit.resources import Resources
 from tests.conftest import _recreate_database
+from tests.private_servers import PrivatePostgres
 
 # Live: migrations and cascades act on committed rows.
 pytestmark = pytest.mark.live_database
@@ -50,6 +52,23 @@ async def test_upgrade_from_empty_then_downgrade_to_base(scratch_database: str) 
 
     await asyncio.to_thread(migrate.upgrade, scratch_database)
     assert await _tables(scratch_database) == created
+
+
+@pytest.fixture
+def private_postgres() -> Iterator[PrivatePostgres]:
+    server = PrivatePostgres(database="seeit_elsewhere")
+    server.init()
+    server.start()
+    yield server
+    server.remove()
+
+
+async def test_migrate_creates_the_database_on_the_server_the_url_names_port_included(
+    private_postgres: PrivatePostgres,
+) -> None:
+    assert private_postgres.port != 5432
+    await asyncio.to_thread(migrate.upgrade, private_postgres.url)
+    assert await _tables(private_postgres.url) >= SEED_TABLES
 
 
 async def test_models_and_migrations_agree(resources: Resources) -> None:

@@ -208,3 +208,33 @@ def test_the_production_worker_refuses_to_start_without_its_weights(tmp_path: Pa
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "seeit fetch-weights" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "the database system is starting up",  # 57P03, right after a restart
+        "the database system is shutting down",  # 57P03 too, while it stops
+    ],
+)
+async def test_a_database_that_refuses_connections_for_now_answers_503_not_500(
+    settings: Settings, resources: Resources, monkeypatch: Any, refusal: str
+) -> None:
+    import asyncpg
+
+    from tests.support import proxy_url
+
+    async def refused(*args: Any, **kwargs: Any) -> Any:
+        raise asyncpg.exceptions.CannotConnectNowError(refusal)
+
+    fresh = await Resources.open(settings, arq=resources.arq)  # a pool with no connection yet
+    try:
+        monkeypatch.setattr(asyncpg, "connect", refused)
+        app = create_app(settings, fresh)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+            response = await http.get(proxy_url("/proxy/config", "starting.myshopify.com", product_id="1"))
+    finally:
+        monkeypatch.undo()
+        await fresh.engine.dispose()
+    assert response.status_code == 503, response.text
+    assert response.json()["error"]["code"] == "service_unavailable"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import httpx
+import pytest
 from arq.worker import Worker
 from PIL import Image
 
 from seeit.resources import Resources
+from seeit.storage import StorageError
+from seeit.storage.local import LocalStorage
 from tests.renders.scene import usage_today
 from tests.rooms import photos
 from tests.support import create_shop, proxy_url
@@ -16,10 +20,10 @@ from tests.support import create_shop, proxy_url
 SHOP = "cleanup.myshopify.com"
 
 
-async def wait_for_cleanup(client: httpx.AsyncClient, room_id: str) -> dict[str, object]:
+async def wait_for_cleanup(client: httpx.AsyncClient, room_id: str, *, seconds: float = 20) -> dict[str, object]:
     import asyncio
 
-    for _ in range(400):
+    for _ in range(int(seconds / 0.05)):
         room: dict[str, object] = (await client.get(proxy_url(f"/proxy/rooms/{room_id}", SHOP))).json()
         if room["cleanup_status"] in ("completed", "failed"):
             return room
@@ -76,3 +80,26 @@ async def test_cleanup_over_quota_is_refused(client: httpx.AsyncClient, resource
     assert refused.json()["error"]["code"] == "quota_exceeded"
     assert refused.json()["error"]["details"]["scope"] == "daily"
     assert int(refused.headers["Retry-After"]) > 0
+
+
+async def test_a_cleanup_that_meets_a_storage_outage_finishes_once_storage_answers_again(
+    client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = await create_shop(resources, SHOP)
+    room_id = await new_room(client)
+    real_put = LocalStorage.put
+    refused: list[str] = []
+
+    async def down_for_the_first_write(self: LocalStorage, key: str, data: bytes, content_type: str) -> Any:
+        if not refused:
+            refused.append(key)
+            raise StorageError("Could not connect to the endpoint URL")
+        return await real_put(self, key, data, content_type)
+
+    monkeypatch.setattr(LocalStorage, "put", down_for_the_first_write)
+    assert (await client.post(proxy_url(f"/proxy/rooms/{room_id}/cleanup", SHOP))).status_code == 202
+    room = await wait_for_cleanup(client, room_id, seconds=30)
+
+    assert refused, "the worker met the outage"
+    assert room["cleanup_status"] == "completed", room
+    assert (await usage_today(resources, shop.id))["cleanup"] == 1

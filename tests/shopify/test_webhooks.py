@@ -424,3 +424,33 @@ async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
         await asyncio.sleep(0.05)
     assert event.processed_at is not None
     assert len(calls) == 2
+
+
+async def test_a_redaction_that_meets_a_storage_outage_finishes_once_storage_answers_again(
+    client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seeit.storage import StorageError
+
+    shop = await create_shop(resources, SHOP)
+    await resources.storage.put(f"shops/{shop.id}/rooms/a.png", b"a", "image/png")
+    await deliver(client, "app/uninstalled", {"id": 1})
+    real_redact = shops_service.redact_shop
+    calls: list[float] = []
+
+    async def storage_down_at_first(*args: Any, **kwargs: Any) -> bool:
+        calls.append(asyncio.get_running_loop().time())
+        if len(calls) == 1:
+            raise StorageError("Could not connect to the endpoint URL")
+        return bool(await real_redact(*args, **kwargs))
+
+    monkeypatch.setattr(shops_service, "redact_shop", storage_down_at_first)
+    await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="outage")
+    for _ in range(300):  # 30 s: far sooner than the sweeper's ten minutes
+        [event] = [e for e in await events(resources) if e.event_key == "outage"]
+        if event.processed_at is not None:
+            break
+        await asyncio.sleep(0.1)
+
+    assert event.processed_at is not None, "the redaction waits for the sweeper"
+    assert len(calls) == 2
+    assert not await resources.storage.exists(f"shops/{shop.id}/rooms/a.png")

@@ -31,6 +31,7 @@ from seeit.resources import Resources
 from seeit.shopify.catalog import Product
 from seeit.shops.service import ShopContext
 from seeit.storage import new_object_key
+from seeit.stored_objects.service import expect_objects, settle_objects
 
 # Products per GraphQL page: the request answers after the first page, the worker pages through the rest.
 CATALOGUE_PAGE = 50
@@ -116,7 +117,9 @@ async def upload_cutout(
         validate_cutout_upload, data, max_bytes=settings.max_upload_bytes, max_pixels=settings.max_image_pixels
     )
     key = new_object_key(f"shops/{shop.id}/assets", ".png")
+    await expect_objects(resources, [key])
     await resources.storage.put(key, cutout.png, "image/png")
+    await settle_objects(session, [key])
     asset = await repository.add_asset(
         session,
         shop_id=shop.id,

@@ -36,6 +36,7 @@ from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.shops.service import installed_shop_record
 from seeit.storage import StorageError, new_object_key
+from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
 from seeit.usage.service import count_prep_render
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
     async with transaction(resources) as session:
         ready = await _finish(session, model, asset, source, key, confidence)
     if ready is None:
-        await resources.storage.delete(key)  # another run finished first; keep only its result
+        await discard_objects(resources, [key])  # another run finished first; keep only its result
         return "not_pending"
     await record_job(resources.arq, "prep", "completed")
     return "ready"
@@ -121,6 +122,7 @@ async def _prepare(
     except ImagingError as exc:
         raise JobFailed(exc.code, exc.message, retryable=exc.retryable) from exc
     key = new_object_key(f"shops/{asset.shop_id}/assets", ".png")
+    await expect_objects(resources, [key])
     try:
         await resources.storage.put(key, prepared.png, "image/png")
     except StorageError as exc:
@@ -151,6 +153,7 @@ async def _finish(
     )
     if ready is None:
         return None
+    await settle_objects(session, [key])
     await count_prep_render(session, ready.shop_id)
     await repository.retire_replaced(session, ready)
     return ready
@@ -216,8 +219,10 @@ async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id
     return product is not None
 
 
-# A prep job that has not moved its asset for this long is presumed lost (worker killed, queue flushed).
-STALLED_PREP_AFTER = timedelta(minutes=10)
+# A pending asset this old may have lost its job: Redis forgot the queue, or the job met the database down
+# and failed. Sending it again is safe at any age (arq refuses a job whose id it still holds, queued,
+# deferred or running), so the sweep runs often: a shopper's render may be waiting for that cut-out.
+STALLED_PREP_AFTER = timedelta(seconds=30)
 
 
 async def resend_stalled_preps(ctx: dict[str, Any]) -> int:

@@ -52,6 +52,7 @@ def serve(
         log_config=None,
         access_log=False,
         proxy_headers=True,
+        timeout_keep_alive=settings.keep_alive_seconds,
     )
 
 

@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import ParamSpec, TypeVar
 
 from seeit.imaging.errors import ImagingError
+from seeit.process_memory import release_free_memory
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -83,4 +84,7 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def _call(fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]) -> T:
-    return fn(*args, **kwargs)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        release_free_memory()  # a pool process would otherwise keep its largest job's memory

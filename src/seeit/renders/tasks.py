@@ -29,6 +29,7 @@ from seeit.resources import Resources
 from seeit.rooms import service as rooms
 from seeit.shops import service as shops
 from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.stored_objects.service import discard_objects, expect_objects_in, settle_objects
 from seeit.usage.service import refund_renders
 
 log = logging.getLogger(__name__)
@@ -223,15 +224,18 @@ async def _load_inputs(resources: Resources, job: RenderRecord) -> _Inputs:
 async def _store(
     resources: Resources, model: ImageModel, job: RenderRecord, attempt: int, inputs: _Inputs, result: CompositeResult
 ) -> str:
-    async with transaction(resources) as session:
-        if not await repository.set_stage(session, job.id, attempt, "storing"):
-            return "claim lost"
     prefix = f"shops/{job.shop_id}/renders"
     image_key = new_object_key(prefix, ".png")
-    await resources.storage.put(image_key, result.png, "image/png")
     display_key = None
     if job.quality == "draft" and result.display_webp is not None:
         display_key = new_object_key(prefix, ".webp")
+    keys = [key for key in (image_key, display_key) if key is not None]
+    async with transaction(resources) as session:
+        if not await repository.set_stage(session, job.id, attempt, "storing"):
+            return "claim lost"
+        await expect_objects_in(session, keys)  # a worker killed from here on leaves a trace to sweep
+    await resources.storage.put(image_key, result.png, "image/png")
+    if display_key is not None and result.display_webp is not None:
         await resources.storage.put(display_key, result.display_webp, "image/webp")
     async with transaction(resources) as session:
         completed = await repository.complete(
@@ -244,12 +248,13 @@ async def _store(
             prompt_id=inputs.prompt.prompt_id,
             prompt_version=inputs.prompt.version,
         )
-        if completed and job.style_preset:
-            await presets.count_use(session, job.shop_id, job.style_preset)
+        if completed:
+            await settle_objects(session, keys)
+            if job.style_preset:
+                await presets.count_use(session, job.shop_id, job.style_preset)
     if not completed:
         # A newer claim owns the job (this worker was presumed dead): its output wins, ours goes.
-        for key in filter(None, (image_key, display_key)):
-            await resources.storage.delete(key)
+        await discard_objects(resources, keys)
         return "claim lost"
     if result.harmonization_rejected:
         # The model's picture moved or changed the product: the shopper got the local composite instead.

@@ -134,12 +134,14 @@ async def queue_cleanup(session: AsyncSession, room_id: uuid.UUID, usage_date: d
     return RoomRecord.of(row)
 
 
-async def claim_cleanup(session: AsyncSession, room_id: uuid.UUID) -> RoomRecord | None:
-    """``queued → processing``; None when another delivery already took it (or nothing is queued)."""
+async def claim_cleanup(session: AsyncSession, room_id: uuid.UUID, *, take_over: bool = False) -> RoomRecord | None:
+    """``queued → processing`` (with ``take_over``, a ``processing`` one too: its worker is gone); None when
+    another delivery already took it (or nothing is left to do)."""
+    claimable = ("queued", "processing") if take_over else ("queued",)
     row = (
         await session.execute(
             update(RoomSession)
-            .where(RoomSession.id == room_id, RoomSession.cleanup_status == "queued")
+            .where(RoomSession.id == room_id, RoomSession.cleanup_status.in_(claimable))
             .values(cleanup_status="processing")
             .returning(*_COLUMNS)
         )

@@ -19,6 +19,7 @@ from seeit.errors import (
     RoomSessionExpired,
     UnsupportedMediaType,
 )
+from seeit.process_memory import release_free_memory
 from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.rooms import repository
@@ -28,6 +29,7 @@ from seeit.rooms.schemas import DirectUpload, RoomSessionOut
 from seeit.rooms.tasks import cleanup_job
 from seeit.shops.service import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
+from seeit.stored_objects.service import expect_objects, settle_objects
 from seeit.usage.service import (
     QuotaWindow,
     RenderKind,
@@ -96,13 +98,16 @@ async def missing_room_error(session: AsyncSession, shop_id: uuid.UUID, room_id:
 async def checked_room_image(settings: Settings, data: bytes) -> RoomImage:
     """Run the upload checks and normalisation in a thread, never on the event loop."""
     async with _decoding:
-        return await asyncio.to_thread(
-            normalize_room_image,
-            data,
-            max_bytes=settings.max_upload_bytes,
-            max_pixels=settings.max_image_pixels,
-            max_side=settings.room_max_side,
-        )
+        try:
+            return await asyncio.to_thread(
+                normalize_room_image,
+                data,
+                max_bytes=settings.max_upload_bytes,
+                max_pixels=settings.max_image_pixels,
+                max_side=settings.room_max_side,
+            )
+        finally:
+            release_free_memory()  # the decoded photo's pages, which the API process would otherwise keep
 
 
 async def create_room_from_upload(
@@ -110,7 +115,9 @@ async def create_room_from_upload(
 ) -> RoomRecord:
     image = await checked_room_image(resources.settings, data)
     key = new_object_key(rooms_prefix(shop_id), ROOM_SUFFIX)
+    await expect_objects(resources, [key])
     await resources.storage.put(key, image.data, ROOM_CONTENT_TYPE)
+    await settle_objects(session, [key])
     return await repository.insert_room(
         session, shop_id, ttl=room_ttl(resources.settings), original_key=key, upload_key=None
     )
@@ -149,8 +156,10 @@ async def confirm_direct_upload(
         await resources.storage.delete(room.upload_key)  # a refused upload is not kept
         raise
     key = new_object_key(rooms_prefix(shop_id), ROOM_SUFFIX)
+    await expect_objects(resources, [key])
     await resources.storage.put(key, image.data, ROOM_CONTENT_TYPE)
     await resources.storage.delete(room.upload_key)
+    await settle_objects(session, [key])
     await repository.set_original_image(session, room.id, key)
     return await live_room(session, resources.settings, shop_id, room_id)
 

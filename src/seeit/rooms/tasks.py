@@ -7,6 +7,8 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from arq import Retry
+
 from seeit.db import transaction, utcnow
 from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
@@ -16,11 +18,15 @@ from seeit.queue import DeferredJob, in_queue, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.storage import ObjectMissing, StorageError, new_object_key
+from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
 from seeit.usage.service import refund_renders
 
 log = logging.getLogger(__name__)
 
 PURGE_BATCH = 200
+# A cleanup that meets a storage outage is tried again after 5, 10, 20 and 40 s.
+CLEANUP_TRIES = 5
+CLEANUP_RETRY_SECONDS = 5.0
 # How long a cleanup may sit queued or processing (since its room's last use) before the sweeper checks the queue.
 QUEUED_GRACE = timedelta(seconds=30)
 SWEEP_BATCH = 200
@@ -53,35 +59,51 @@ async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
     return purged
 
 
-@job(id_prefix="cleanup")
+@job(id_prefix="cleanup", max_tries=CLEANUP_TRIES)
 async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
-    """Run the cleanup render of one room photo; a second delivery finds nothing queued and does nothing."""
+    """Run the cleanup render of one room photo; a delivery that finds it finished (or not asked for) does nothing."""
     resources: Resources = ctx["resources"]
     model: ImageModel = ctx["image_model"]
     room_id = uuid.UUID(room_session_id)
+    # A second try of this job means the first was cut short (its worker died or was stopped mid-way, or
+    # storage was away): no worker holds the cleanup any more, so this one takes it over (arq runs one job
+    # id once at a time).
+    take_over = int(ctx.get("job_try", 1)) > 1
     async with transaction(resources) as session:
-        room = await repository.claim_cleanup(session, room_id)
+        room = await repository.claim_cleanup(session, room_id, take_over=take_over)
     if room is None:
         return "claimed elsewhere"
+    key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
     try:
         if room.original_room_image_url is None:
             raise ImagingError("The room photo is missing.")
         original = await resources.storage.get(room.original_room_image_url)
         cleaned = await model.cleanup_room(original, prompt=current_prompt("cleanup"))
+        await expect_objects(resources, [key])
+        await resources.storage.put(key, cleaned, "image/png")
     except (ImagingError, ObjectMissing) as exc:
         message = exc.message if isinstance(exc, ImagingError) else "The room photo is no longer available."
         await fail_cleanup_and_refund(resources, room_id, message)
+        return "failed"
+    except StorageError as exc:
+        # Storage is away: keep the claim and try again soon (the next try takes the claim over); only
+        # an outage longer than every try fails the cleanup, refunded.
+        tries = int(ctx.get("job_try", 1))
+        if tries < CLEANUP_TRIES:
+            log.warning("cleanup of room %s could not reach storage (%s); trying again", room_id, exc)
+            raise Retry(defer=CLEANUP_RETRY_SECONDS * 2 ** (tries - 1)) from exc
+        await fail_cleanup_and_refund(resources, room_id, "The photo could not be stored; try again later.")
         return "failed"
     except Exception:
         log.exception("cleanup of room %s failed unexpectedly", room_id)
         await fail_cleanup_and_refund(resources, room_id, "Something went wrong while cleaning up the photo.")
         return "failed"
-    key = new_object_key(f"shops/{room.shop_id}/rooms", ".png")
-    await resources.storage.put(key, cleaned, "image/png")
     async with transaction(resources) as session:
         completed = await repository.complete_cleanup(session, room_id, key)
+        if completed:
+            await settle_objects(session, [key])
     if not completed:
-        await resources.storage.delete(key)
+        await discard_objects(resources, [key])
         return "claim lost"
     await record_job(resources.arq, "cleanup", "completed")
     return "completed"

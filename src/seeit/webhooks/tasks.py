@@ -7,11 +7,14 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from arq import Retry
+
 from seeit.db import transaction, utcnow
 from seeit.metrics import record_job
 from seeit.queue import DeferredJob, job, resend_if_missing
 from seeit.resources import Resources
 from seeit.shops import service as shops
+from seeit.storage import StorageError
 from seeit.webhooks import repository
 
 log = logging.getLogger(__name__)
@@ -20,6 +23,9 @@ log = logging.getLogger(__name__)
 WEBHOOK_EVENT_RETENTION = timedelta(days=7)
 # A shop/redact event still unprocessed this long after it arrived lost its job: send it again.
 REDACT_RESEND_AFTER = timedelta(minutes=10)
+# A redaction that meets a storage outage is tried again after 5, 10, 20 and 40 s.
+REDACT_TRIES = 5
+REDACT_RETRY_SECONDS = 5.0
 
 
 async def prune_webhook_events(ctx: dict[str, Any]) -> int:
@@ -31,7 +37,7 @@ async def prune_webhook_events(ctx: dict[str, Any]) -> int:
         )
 
 
-@job(id_prefix="shop_redact")
+@job(id_prefix="shop_redact", max_tries=REDACT_TRIES)
 async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> bool:
     """``shop/redact``: delete every stored object and row of the shop, then mark the event processed."""
     resources: Resources = ctx["resources"]
@@ -39,6 +45,14 @@ async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> b
         async with transaction(resources) as session:
             redacted = await shops.redact_shop(session, resources.storage, shop_domain)
             await repository.mark_processed(session, uuid.UUID(event_id))
+    except StorageError as exc:
+        # Storage away for a while (nothing was deleted from the rows): try again soon, backing off, rather
+        # than leaving it to the sweeper's ten minutes; after the last try the sweeper still has it.
+        tries = int(ctx.get("job_try", 1))
+        if tries < REDACT_TRIES:
+            raise Retry(defer=REDACT_RETRY_SECONDS * 2 ** (tries - 1)) from exc
+        await record_job(resources.arq, "shop_redact", "failed")
+        raise
     except Exception:
         await record_job(resources.arq, "shop_redact", "failed")
         raise

@@ -1,0 +1,112 @@
+"""The faults the soak injects, each recorded as a window of time: a 5xx inside a window (plus the moments
+after it that a client may still see the fault in) is forgiven, one outside it is a defect.
+
+- a worker killed with SIGKILL while it renders, started again a few seconds later (a supervisor would);
+- Redis restarted (it keeps nothing: the queue is lost, the sweepers re-send what the rows say is unfinished);
+- PostgreSQL restarted (every open connection is cut);
+- storage unreachable for 30 s (the proxy in front of the S3 server refuses connections);
+- the fake Gemini answering 429, 500 or nothing at all (when the Gemini provider is on).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import asyncpg
+import psutil
+
+from bench.soak.servers import Stack
+
+# After a fault ends a client may still meet it: a pooled connection broken by a restart fails its next
+# request, an answer under way finishes late.
+RECOVERY_SECONDS = 15.0
+
+
+@dataclass
+class Window:
+    name: str
+    started: float
+    ended: float = 0.0
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def covers(self, started: float, ended: float) -> bool:
+        return started <= self.ended + RECOVERY_SECONDS and ended >= self.started
+
+
+@dataclass
+class Faults:
+    stack: Stack
+    database_url: str
+    windows: list[Window] = field(default_factory=list)
+
+    def _open(self, name: str) -> Window:
+        window = Window(name, time.monotonic())
+        self.windows.append(window)
+        return window
+
+    def outside(self, started: float, ended: float) -> bool:
+        return not any(window.covers(started, ended) for window in self.windows)
+
+    async def _rendering_now(self) -> int:
+        conn = await asyncpg.connect(self.database_url.replace("+asyncpg", ""))
+        try:
+            return int(await conn.fetchval("SELECT count(*) FROM render_jobs WHERE status = 'processing'"))
+        finally:
+            await conn.close()
+
+    async def _busy(self, index: int) -> bool:
+        """Whether the worker's pixel processes are computing right now (a render or a cut-out in hand)."""
+        pid = self.stack.workers[index].pid
+        if pid is None:
+            return False
+        children = psutil.Process(pid).children(recursive=True)
+        for child in children:
+            child.cpu_percent(None)
+        await asyncio.sleep(0.3)
+        return any(child.cpu_percent(None) > 20 for child in children if child.is_running())
+
+    async def kill_worker(self, index: int = 0, *, restart_after: float = 5.0, wait_limit: float = 30.0) -> None:
+        """SIGKILL a worker while it renders (waiting up to ``wait_limit`` for one to be running)."""
+        deadline = time.monotonic() + wait_limit
+        while time.monotonic() < deadline and not (await self._rendering_now() and await self._busy(index)):
+            await asyncio.sleep(0.2)
+        window = self._open(f"worker-{index} SIGKILL")
+        window.notes["renders_processing"] = await self._rendering_now()
+        await asyncio.to_thread(self.stack.workers[index].kill)
+        await asyncio.sleep(restart_after)
+        self.stack.workers[index].start()
+        window.ended = time.monotonic()
+
+    async def restart_redis(self, down: float = 5.0) -> None:
+        window = self._open("Redis restart")
+        await asyncio.to_thread(self.stack.redis.stop)
+        await asyncio.sleep(down)
+        await asyncio.to_thread(self.stack.redis.start)
+        window.ended = time.monotonic()
+
+    async def restart_postgres(self, down: float = 5.0) -> None:
+        window = self._open("PostgreSQL restart")
+        await asyncio.to_thread(self.stack.postgres.stop, "fast")
+        await asyncio.sleep(down)
+        await asyncio.to_thread(self.stack.postgres.start)
+        window.ended = time.monotonic()
+
+    async def storage_outage(self, seconds: float = 30.0) -> None:
+        window = self._open("storage unreachable")
+        self.stack.cut_storage()
+        await asyncio.sleep(seconds)
+        self.stack.restore_storage()
+        window.ended = time.monotonic()
+
+    async def gemini_faults(self, seconds: float = 45.0) -> None:
+        gemini = self.stack.gemini
+        if gemini is None:
+            return
+        window = self._open("Gemini 429/500/timeouts")
+        before = dict(gemini.answers)
+        gemini.fail_for(seconds)
+        await asyncio.sleep(seconds + gemini.hang_seconds)
+        window.ended = time.monotonic()
+        window.notes["answers"] = {k: v - before.get(k, 0) for k, v in gemini.answers.items() if v - before.get(k, 0)}
