@@ -85,12 +85,23 @@ async def _serve(app: Any, port: int) -> tuple[uvicorn.Server, asyncio.Task[None
     raise RuntimeError(f"uvicorn did not start on port {port}")
 
 
+# Browser contexts still open. A page sends its last events as it closes, so servers stop only after every page
+# is closed: otherwise a server's teardown racing a page's would log a refused connection as the page's error.
+_open_contexts: list[BrowserContext] = []
+
+
+async def close_open_pages() -> None:
+    while _open_contexts:
+        await _open_contexts.pop().close()
+
+
 async def serve_app(app: Any, port: int) -> AsyncGenerator[str, None]:
     """Serve any ASGI app (a stand-in for Shopify's storefront or admin, say) on ``port`` until the test ends."""
     server, task = await _serve(app, port)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
+        await close_open_pages()
         server.should_exit = True
         await task
 
@@ -135,6 +146,8 @@ async def open_context(
     """A fresh browser context (``options`` as Playwright's ``new_context``, e.g. a phone's viewport and touch)
     and a page in it, its console watched."""
     context = await browser.new_context(**options)
+    _open_contexts.append(context)
+    context.on("close", lambda closed: _open_contexts.remove(closed) if closed in _open_contexts else None)
     page = await context.new_page()
     watch = watch or ConsoleWatch()
 
