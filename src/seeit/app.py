@@ -19,6 +19,7 @@ from seeit.logs import configure_logging
 from seeit.metrics import RequestContextMiddleware
 from seeit.openapi import install_openapi
 from seeit.ops.router import router as ops_router
+from seeit.process_memory import configure_allocator
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.storage import StorageError
@@ -151,4 +152,5 @@ def create_app_from_env() -> FastAPI:
     """Entry point for ``uvicorn --factory``."""
     settings = get_settings()
     configure_logging(json_lines=settings.env == "production", level=settings.log_level)
+    configure_allocator()  # each API process (uvicorn's workers are processes of their own)
     return create_app(settings)

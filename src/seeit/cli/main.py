@@ -70,9 +70,11 @@ def worker() -> None:
             err=True,
         )
         raise typer.Exit(2)
+    from seeit.process_memory import configure_allocator
     from seeit.worker import WorkerSettings
     from seeit.worker_runtime import RedisTolerantWorker
 
+    configure_allocator()
     RedisTolerantWorker(**get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
 
 
