@@ -160,8 +160,11 @@ def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
     return best_row
 
 
-def _tidy(mask: Mask, min_hole: int) -> Mask:
-    """Drop specks, and fill pinholes (glints, noise) too small to be a real hole in the product."""
+def _tidy(mask: Mask, min_hole: int, seen_through: Mask | None = None) -> Mask:
+    """Drop specks, and fill pinholes (glints, noise) too small to be a real hole in the product.
+
+    Small holes that show the backdrop (``seen_through``: an open weave's gaps, a cane seat's) stay open.
+    """
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count > 1:
         areas = stats[1:, cv2.CC_STAT_AREA]
@@ -169,6 +172,10 @@ def _tidy(mask: Mask, min_hole: int) -> Mask:
         mask = keep[labels]
     count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
     small = np.concatenate([[False], stats[1:, cv2.CC_STAT_AREA] < min_hole])
+    if seen_through is not None:
+        shows = np.zeros(count, bool)
+        shows[np.unique(labels[seen_through & ~mask])] = True
+        small &= ~shows
     return np.asarray(mask | small[labels], bool)
 
 
@@ -293,6 +300,11 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             holes &= ~_mostly(holes, (diff > HOLE_MATCH * noise) & ~like_shadow)
             sure_bg |= holes
             sure_fg &= ~holes
+            # Sure product the network does not see that runs on to the frame is the backdrop's own edge (where
+            # a wall meets the floor, which a smooth fit blurs): a part the network missed ends inside the photo.
+            frame_stray = _touching(sure_fg & (s < 0.5), border_mask(h, w, 2))
+            sure_fg &= ~frame_stray
+            sure_bg |= frame_stray & (s < 0.1)
             mirror_row = _floor_reflection(smooth - backdrop.colour, differs)
             if mirror_row is not None:
                 below_mirror[mirror_row + 2 :] = True
@@ -315,7 +327,9 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     # round the image frame, which is no edge at all: the frame takes its inner neighbours' side.
     markers[0], markers[-1], markers[:, 0], markers[:, -1] = markers[1], markers[-2], markers[:, 1], markers[:, -2]
     mask = markers != 1
-    mask = _tidy(mask, min_hole=max(16, int(0.0004 * h * w)))
+    # Backdrop markers where the network sees product come only from the hole tests: gaps the product has.
+    seen_through = sure_bg & (saliency >= 0.5) if saliency is not None else None
+    mask = _tidy(mask, min_hole=max(16, int(0.0004 * h * w)), seen_through=seen_through)
     if saliency is not None:
         restored = _network_parts_unlike_backdrop(
             mask, saliency, smooth, diff, like_shadow, noise, min_area=max(16, int(0.0004 * h * w))
