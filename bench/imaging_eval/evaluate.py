@@ -1,10 +1,11 @@
 """Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and
 recall, per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
 
-Three sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on, and ``heldout``
-(``heldout.py``), which is reported on only. A refusal scores 0. A cut-out is *broken* when its IoU, served
-or not, is under ``BROKEN``: the self-check's precision is the share of its refusals that were broken, its
-recall the share of broken cut-outs it refused.
+Four sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
+(``heldout.py``), reported on only, though its results have been looked at; and ``unseen`` (``unseen.py``, from
+a fourth renderer, ``unseen_render.py``), built after all tuning and only reported on. A refusal scores 0. A
+cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the self-check's precision is the share of
+its refusals that were broken, its recall the share of broken cut-outs it refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from imaging_eval.heldout import HELDOUT, render_heldout
 from imaging_eval.rooms import render_room
 from imaging_eval.scenes import SCENES, RenderedScene, render_scene
 from imaging_eval.studio import STUDIOS, render_studio
+from imaging_eval.unseen import UNSEEN, render_unseen
 from seeit.imaging.codec import encode_png, open_image
 from seeit.imaging.cutout import cut_out
 from seeit.imaging.interface import Placement
@@ -48,7 +50,7 @@ TUNING_KINDS = {
     "red_bottle_glossy": "glossy with floor reflection",
     "beige_armchair_on_beige": "pale on pale",
 }
-SETS = ("tuning", "studio", "heldout")
+SETS = ("tuning", "studio", "heldout", "unseen")
 
 
 def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
@@ -62,6 +64,9 @@ def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
     elif set_name == "heldout":
         for photo in HELDOUT:
             yield render_heldout(photo), photo.kind
+    elif set_name == "unseen":
+        for shot in UNSEEN:
+            yield render_unseen(shot), shot.kind
     else:
         raise ValueError(set_name)
 
