@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import socket
+import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -274,6 +276,23 @@ def make_worker(settings: Settings, **overrides: Any) -> Worker:
     }
     options.update(overrides)
     return RedisTolerantWorker(**options)
+
+
+@contextlib.asynccontextmanager
+async def reaped(process: subprocess.Popen[Any]) -> AsyncIterator[subprocess.Popen[Any]]:
+    """A worker process a test will kill: reaped when the block ends, and killed first if the test failed."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
+async def sigkill(process: subprocess.Popen[Any]) -> None:
+    """Kill ``process`` as the kernel's OOM killer would: it runs no more code, not even its cleanup."""
+    process.send_signal(signal.SIGKILL)
+    await asyncio.to_thread(process.wait, 30)
 
 
 async def stop_worker(running: Worker, task: asyncio.Task[None]) -> None:

@@ -4,7 +4,6 @@ a minute, whatever the job: its running marker is a short lease its worker renew
 from __future__ import annotations
 
 import asyncio
-import signal
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from redis.asyncio import Redis
 from seeit.config import Settings
 from seeit.queue import DeferredJob, enqueue
 from seeit.resources import Resources
-from tests.conftest import make_worker, stop_worker
+from tests.conftest import make_worker, reaped, sigkill, stop_worker
 from tests.foundation.held_job_worker import STARTED_KEY
 
 # Live: the worker (or the server) runs in a process of its own.
@@ -45,19 +44,10 @@ async def test_a_job_of_a_sigkilled_worker_runs_again_elsewhere_within_a_minute(
 ) -> None:
     redis = resources.arq
     assert await enqueue(redis, DeferredJob("hold", "hold:1"))
-    doomed = subprocess.Popen(
-        [sys.executable, "-m", "tests.foundation.held_job_worker", settings.redis_url],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    held_job_worker = [sys.executable, "-m", "tests.foundation.held_job_worker", settings.redis_url]
+    async with reaped(subprocess.Popen(held_job_worker, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)) as doomed:
         assert await _wait_for(redis, STARTED_KEY, 60), "the worker never started the job"
-        doomed.send_signal(signal.SIGKILL)
-        await asyncio.to_thread(doomed.wait, 30)
-    finally:
-        if doomed.poll() is None:
-            doomed.kill()
-        doomed.communicate()
+        await sigkill(doomed)
     killed_at = time.monotonic()
 
     survivor = make_worker(settings, functions=[func(ran_again, name="hold", keep_result=0)], cron_jobs=[])

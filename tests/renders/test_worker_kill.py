@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 import time
 
 import httpx
@@ -11,7 +10,7 @@ import pytest
 
 from seeit.config import Settings
 from seeit.resources import Resources
-from tests.conftest import make_worker, stop_worker
+from tests.conftest import make_worker, reaped, sigkill, stop_worker
 from tests.renders.scene import make_scene, usage_today
 from tests.renders.test_worker_shutdown import SlowGemini, slow_gemini, start_worker
 
@@ -27,16 +26,10 @@ async def test_a_render_of_a_sigkilled_worker_is_finished_elsewhere_within_a_min
     client: httpx.AsyncClient, resources: Resources, settings: Settings, slow_gemini: SlowGemini
 ) -> None:
     scene = await make_scene(client, resources)
-    doomed = start_worker(settings, slow_gemini)
-    try:
+    async with reaped(start_worker(settings, slow_gemini)) as doomed:
         accepted = (await client.post(scene.url("/proxy/renders"), json=scene.body())).json()
         assert await asyncio.to_thread(slow_gemini.asked.wait, 60), "the worker never asked the model"
-        doomed.send_signal(signal.SIGKILL)  # mid-render: the process runs no more code
-        await asyncio.to_thread(doomed.wait, 30)
-    finally:
-        if doomed.poll() is None:
-            doomed.kill()
-        doomed.communicate()
+        await sigkill(doomed)  # mid-render
     killed_at = time.monotonic()
 
     survivor = make_worker(settings)  # with the service's cron jobs, the sweeper among them

@@ -4,7 +4,6 @@ minute, counted once, as a render of a dead worker is."""
 from __future__ import annotations
 
 import asyncio
-import signal
 import time
 
 import httpx
@@ -12,7 +11,7 @@ import pytest
 
 from seeit.config import Settings
 from seeit.resources import Resources
-from tests.conftest import make_worker, stop_worker
+from tests.conftest import make_worker, reaped, sigkill, stop_worker
 from tests.renders.scene import make_scene, usage_today
 from tests.renders.test_worker_shutdown import SlowGemini, slow_gemini, start_worker
 
@@ -28,17 +27,11 @@ async def test_a_cleanup_of_a_sigkilled_worker_is_finished_elsewhere_within_a_mi
     client: httpx.AsyncClient, resources: Resources, settings: Settings, slow_gemini: SlowGemini
 ) -> None:
     scene = await make_scene(client, resources, with_asset=False)
-    doomed = start_worker(settings, slow_gemini)
-    try:
+    async with reaped(start_worker(settings, slow_gemini)) as doomed:
         asked = await client.post(scene.url(f"/proxy/rooms/{scene.room_id}/cleanup"))
         assert asked.status_code == 202, asked.text
         assert await asyncio.to_thread(slow_gemini.asked.wait, 60), "the worker never asked the model"
-        doomed.send_signal(signal.SIGKILL)  # mid-cleanup: the process runs no more code
-        await asyncio.to_thread(doomed.wait, 30)
-    finally:
-        if doomed.poll() is None:
-            doomed.kill()
-        doomed.communicate()
+        await sigkill(doomed)  # mid-cleanup
     killed_at = time.monotonic()
 
     survivor = make_worker(settings)

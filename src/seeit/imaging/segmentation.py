@@ -55,6 +55,23 @@ def fine_detail(img: Float, radius: int) -> Float:
     return np.asarray(cv2.dilate(detail, kernel), np.float32)
 
 
+def against_backdrop(img: Float, backdrop: Backdrop) -> tuple[Float, Float, Float, Float]:
+    """The photo lightly smoothed, and per pixel how it differs from the backdrop: colour distance,
+    brightness ratio and chromaticity distance.
+
+    Shadows are judged against the backdrop as lit; a pixel is like the backdrop if it matches either that or
+    the locally corrected model (a wall meeting a floor, a shadow thrown away from the product).
+    """
+    smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
+    lit = backdrop.lit
+    diff = np.linalg.norm(smooth - lit, axis=2)
+    if backdrop.smooth is not None:
+        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
+    lum, lit_lum = smooth.mean(axis=2), np.maximum(lit.mean(axis=2), 1e-3)
+    chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - lit / lit_lum[..., None], axis=2)
+    return smooth, diff, lum / lit_lum, chroma
+
+
 def _border_connected(region: Mask) -> Mask:
     count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=4)
     if count <= 1:
@@ -214,16 +231,7 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     """The product mask of ``img`` (float RGB in [0, 1]) at its own size."""
     h, w = img.shape[:2]
     unit = max(h, w) / REFERENCE_SIDE
-    smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
-    # Shadows are judged against the backdrop as lit; a pixel is like the backdrop if it matches either that or
-    # the locally corrected model (a wall meeting a floor, a shadow thrown away from the product).
-    bg = backdrop.lit
-    diff = np.linalg.norm(smooth - bg, axis=2)
-    if backdrop.smooth is not None:
-        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
-    lum, bg_lum = smooth.mean(axis=2), np.maximum(bg.mean(axis=2), 1e-3)
-    ratio = lum / bg_lum
-    chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - bg / bg_lum[..., None], axis=2)
+    smooth, diff, ratio, chroma = against_backdrop(img, backdrop)
     detail = fine_detail(smooth, max(1, round(0.003 * max(h, w))))
     pixel_detail = fine_detail(smooth, 0)
 

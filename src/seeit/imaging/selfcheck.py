@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop
-from seeit.imaging.segmentation import fine_detail
+from seeit.imaging.segmentation import against_backdrop, fine_detail
 
 MIN_SHARE, MAX_SHARE = 0.003, 0.85
 MAX_PARTS = 6  # large parts that together hold 98 % of the mask
@@ -102,14 +102,7 @@ def _kept_without_edges(
 
 def _backdrop_like(img: NDArray[np.float32], backdrop: Backdrop, noise: float) -> tuple[NDArray[np.bool_], ...]:
     """Smooth pixels that match the backdrop or are a shadow on it; and pixels clearly unlike it."""
-    smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
-    lit = backdrop.lit
-    diff = np.linalg.norm(smooth - lit, axis=2)
-    if backdrop.smooth is not None:
-        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
-    lum, lit_lum = smooth.mean(axis=2), np.maximum(lit.mean(axis=2), 1e-3)
-    ratio = lum / lit_lum
-    chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - lit / lit_lum[..., None], axis=2)
+    smooth, diff, ratio, chroma = against_backdrop(img, backdrop)
     flat = fine_detail(smooth, max(1, round(0.003 * max(img.shape[:2])))) < 0.012 + 2 * noise
     shadow = (ratio > 0.18) & (ratio < 1.0) & (chroma < 0.06 + 3 * noise)
     like = ((diff < max(4 * noise, 0.035)) | shadow) & flat
