@@ -18,10 +18,14 @@ import asyncpg
 import psutil
 
 from bench.soak.servers import Stack
+from seeit.renders.tasks import HEARTBEAT_SECONDS
 
 # After a fault ends a client may still meet it: a pooled connection broken by a restart fails its next
 # request, an answer under way finishes late.
 RECOVERY_SECONDS = 15.0
+
+PROCESSING = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing'"
+PROCESSING_AMONG = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing' AND id = ANY($1::uuid[])"
 
 
 @dataclass
@@ -49,13 +53,6 @@ class Faults:
     def outside(self, started: float, ended: float) -> bool:
         return not any(window.covers(started, ended) for window in self.windows)
 
-    async def _rendering_now(self) -> int:
-        conn = await asyncpg.connect(self.database_url.replace("+asyncpg", ""))
-        try:
-            return int(await conn.fetchval("SELECT count(*) FROM render_jobs WHERE status = 'processing'"))
-        finally:
-            await conn.close()
-
     async def _busy(self, index: int) -> bool:
         """Whether the worker's pixel processes are computing right now (a render or a cut-out in hand)."""
         pid = self.stack.workers[index].pid
@@ -67,17 +64,42 @@ class Faults:
         await asyncio.sleep(0.3)
         return any(child.cpu_percent(None) > 20 for child in children if child.is_running())
 
-    async def kill_worker(self, index: int = 0, *, restart_after: float = 5.0, wait_limit: float = 30.0) -> None:
-        """SIGKILL a worker while it renders (waiting up to ``wait_limit`` for one to be running)."""
-        deadline = time.monotonic() + wait_limit
-        while time.monotonic() < deadline and not (await self._rendering_now() and await self._busy(index)):
-            await asyncio.sleep(0.2)
-        window = self._open(f"worker-{index} SIGKILL")
-        window.notes["renders_processing"] = await self._rendering_now()
-        await asyncio.to_thread(self.stack.workers[index].kill)
-        await asyncio.sleep(restart_after)
-        self.stack.workers[index].start()
-        window.ended = time.monotonic()
+    async def kill_worker(
+        self, index: int = 0, *, restart_after: float = 5.0, wait_limit: float = 45.0, tries: int = 4
+    ) -> None:
+        """SIGKILL a worker while it renders, and start it again ``restart_after`` later (a supervisor would).
+
+        Renders here take about a second, so a kill can land just after the render it aimed at finished, or on
+        a worker busy with a cut-out while the render is the other worker's. A kill counts only when a render
+        it caught mid-work then stopped beating; otherwise it is tried again (``tries`` in all)."""
+        window: Window | None = None  # opened at the first kill: 5xx before it are not the fault's
+        conn = await asyncpg.connect(self.database_url.replace("+asyncpg", ""))
+        try:
+            deadline = time.monotonic() + wait_limit
+            for kill in range(1, tries + 1):
+                caught: dict[object, object] = {}
+                while time.monotonic() < deadline and not caught:
+                    if await self._busy(index):
+                        caught = {row["id"]: row["heartbeat_at"] for row in await conn.fetch(PROCESSING)}
+                    else:
+                        await asyncio.sleep(0.2)
+                killed_at = time.monotonic()
+                window = window or self._open(f"worker-{index} SIGKILL")
+                await asyncio.to_thread(self.stack.workers[index].kill)
+                await asyncio.sleep(restart_after)
+                self.stack.workers[index].start()
+                # A render held by a live worker beats within HEARTBEAT_SECONDS; one that did not was the
+                # killed worker's.
+                await asyncio.sleep(max(0.0, killed_at + HEARTBEAT_SECONDS + 1.5 - time.monotonic()))
+                rows = await conn.fetch(PROCESSING_AMONG, list(caught))
+                interrupted = [row["id"] for row in rows if caught.get(row["id"]) == row["heartbeat_at"]]
+                window.notes.update(kills=kill, renders_processing=len(caught), renders_interrupted=len(interrupted))
+                if interrupted or time.monotonic() >= deadline:
+                    break
+        finally:
+            await conn.close()
+            if window is not None:
+                window.ended = time.monotonic()
 
     async def restart_redis(self, down: float = 5.0) -> None:
         window = self._open("Redis restart")

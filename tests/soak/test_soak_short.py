@@ -26,9 +26,11 @@ def test_the_short_soak_loses_nothing_and_meets_its_targets(tmp_path: Path) -> N
     missed = [target for target in report["targets"] if not target["met"]]
     assert not missed, run.stdout
     assert run.returncode == 0, run.stdout + run.stderr[-4000:]
-    # The run did what it is for: renders of several qualities finished, and the kill hit one mid-render.
+    # The run did what it is for: renders of several qualities finished, and the kill stopped one mid-render,
+    # which another worker then finished (no job is unfinished, a target above).
     assert report["ledger"]["renders_accepted"] > 0
     assert report["audit"]["render_outcomes"].get("completed", 0) > 0
     assert len(report["latency"]) >= 2, report["latency"]
     (kill,) = report["faults"]
-    assert kill["renders_processing"] > 0, kill
+    assert kill["renders_interrupted"] > 0, kill
+    assert report["audit"]["renders_claimed_more_than_once"] >= kill["renders_interrupted"], report["audit"]
