@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from seeit.assets import catalog, repository
 from seeit.assets.catalog import SourceImage, cached_metafields
 from seeit.assets.images import validate_cutout_upload
+from seeit.assets.jobs import prepare_all_job
 from seeit.assets.schemas import PrepareAllOut, PrepareRequest
 from seeit.assets.service import (
     MANUAL_SOURCE,
@@ -93,8 +94,6 @@ async def prepare_all(session: AsyncSession, resources: Resources, shop: ShopCon
     queued, skipped = await prepare_catalogue_page(session, shop.id, page.products)
     more = page.has_next_page and page.end_cursor is not None
     if more and page.end_cursor is not None:
-        from seeit.assets.tasks import prepare_all_job  # the job runs this module's pages
-
         defer_job(session, prepare_all_job(shop.id, page.end_cursor, shop.actor))
     record_action(
         session,
@@ -148,6 +147,4 @@ async def upload_cutout(
 async def queue_prepare_all(session: AsyncSession, shop_id: uuid.UUID, actor: str) -> None:
     """Queue the preparation of every enabled product of a shop, paged through by the worker from the start."""
     record_action(session, shop_id, actor, "asset.prepare_all", None, {"via": "cli"})
-    from seeit.assets.tasks import prepare_all_job
-
     defer_job(session, prepare_all_job(shop_id, None, actor))

@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import repository
 from seeit.assets.catalog import SourceImage
+from seeit.assets.jobs import refresh_settings_job
 from seeit.assets.service import MANUAL_SOURCE, UNRESOLVED_SOURCE, asset_for_render, prep_prompt_version, request_prep
-from seeit.assets.tasks import refresh_settings_job
 from seeit.queue import defer_job
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 

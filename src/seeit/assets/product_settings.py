@@ -18,10 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import catalog, repository, settings_lookup
 from seeit.assets.catalog import cached_metafields
+from seeit.assets.jobs import refresh_settings_job
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
 from seeit.assets.service import asset_for_render, asset_out, invalid_field, product_gid
-from seeit.assets.tasks import refresh_settings_job
 from seeit.audit.service import record_action
 from seeit.errors import NotFound
 from seeit.models import QUALITIES

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import repository
 from seeit.assets.catalog import SourceImage
+from seeit.assets.jobs import prep_job
 from seeit.assets.repository import SERVING, AssetCursor
 from seeit.assets.schemas import AssetOut, AssetPage
 from seeit.errors import ValidationFailed
@@ -116,8 +117,6 @@ async def request_prep(
     already queued; sending the same job id again is a no-op in arq but revives a job lost with Redis), a
     failed one is tried again, anything else gets a new row.
     """
-    from seeit.assets.tasks import prep_job  # the prep job's module runs these rules
-
     source_id = source.id if source is not None else UNRESOLVED_SOURCE
     source_url = source.url if source is not None else ""
     existing = await repository.open_asset_for_source(session, shop_id, product_id, variant_id, source_id)

@@ -27,7 +27,7 @@ from seeit.rooms import service as rooms
 from seeit.shopify.ids import InvalidShopifyId, to_gid
 from seeit.shops import service as shops
 from seeit.webhooks import repository
-from seeit.webhooks.tasks import redact_shop_job
+from seeit.webhooks.jobs import redact_shop_job
 
 log = logging.getLogger(__name__)
 
