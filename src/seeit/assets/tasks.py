@@ -17,9 +17,7 @@ from typing import Any
 from arq import Retry
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import catalog, repository
-from seeit.assets.actions import CATALOGUE_PAGE, prepare_catalogue_page
-from seeit.assets.catalog import SourceImage, cached_metafields
+from seeit.assets import repository, shopify_products
 from seeit.assets.images import SourceImageInvalid, check_source_image
 from seeit.assets.jobs import (
     MAX_PREP_TRIES,
@@ -29,7 +27,8 @@ from seeit.assets.jobs import (
     REFRESH_PRODUCT_SETTINGS,
     prep_job,
 )
-from seeit.assets.service import UNRESOLVED_SOURCE
+from seeit.assets.preparation import CATALOGUE_PAGE, UNRESOLVED_SOURCE, prepare_catalogue_page
+from seeit.assets.shopify_products import SourceImage, cached_metafields
 from seeit.assets.source_images import SourceImageError, download_source_image
 from seeit.audit.service import record_action
 from seeit.db import transaction, utcnow
@@ -95,7 +94,7 @@ async def _source_of(resources: Resources, shop_domain: str, asset: ProductAsset
     if asset.source_image_id != UNRESOLVED_SOURCE:
         return SourceImage(id=asset.source_image_id, url=asset.source_image_url)
     try:
-        product = await catalog.read_product(resources, shop_domain, asset.product_id)
+        product = await shopify_products.read_product(resources, shop_domain, asset.product_id)
     except ShopifyError as exc:
         raise JobFailed("shopify_unavailable", exc.detail_message, retryable=exc.retryable) from exc
     source = SourceImage.of(product.image()) if product is not None else None
@@ -182,7 +181,9 @@ async def prepare_all_products(
     cursor = after
     try:
         while True:
-            page = await catalog.enabled_product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
+            page = await shopify_products.enabled_product_page(
+                resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor
+            )
             async with transaction(resources) as session:
                 q, s = await prepare_catalogue_page(session, owner, page.products)
             queued, skipped, pages = queued + q, skipped + s, pages + 1
@@ -216,7 +217,7 @@ async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id
         shop = await installed_shop_record(session, owner)
     if shop is None:
         return False
-    product = await catalog.read_product(resources, shop.shop_domain, product_id)
+    product = await shopify_products.read_product(resources, shop.shop_domain, product_id)
     values = cached_metafields(product) if product is not None else {"enabled": False}
     async with transaction(resources) as session:
         await repository.save_product_settings(session, owner, product_id, values)
