@@ -39,8 +39,8 @@ from sqlalchemy import text
 
 from seeit.db import utcnow
 from seeit.queue import enqueue
-from seeit.renders import tasks as renders_tasks
 from seeit.renders.accept_statement import NewRender, accept_render_on_driver
+from seeit.renders.jobs import render_job
 from seeit.resources import redis_settings
 from seeit.rooms.service import room_ttl
 from seeit.usage.repository import QuotaWindow
@@ -98,7 +98,7 @@ async def main() -> None:
             outcome = await accept_render_on_driver(conn, job, window, max_in_flight=1_000_000, room_ttl=ttl)
         if outcome.created_stage is None:
             raise RuntimeError("the floor's render was not accepted")
-        await enqueue(arq, renders_tasks.render_job(job.id))
+        await enqueue(arq, render_job(job.id))
 
     try:
         await compare_each(

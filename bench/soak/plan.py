@@ -5,19 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from bench.soak.run import Soak
+from bench.soak.faults import Faults
 
 FAULTS = ("worker-kill", "redis", "postgres", "storage", "gemini")
+
+
+class Target(Protocol):
+    """What the timeline's steps act on: the running soak (``run.Soak``)."""
+
+    faults: Faults
+
+    async def reinstall(self) -> None: ...
+
+    async def redact(self) -> None: ...
 
 
 @dataclass(frozen=True)
 class Step:
     at: float  # fraction of the load's duration
     name: str
-    action: Callable[[Soak], Awaitable[object]]
+    action: Callable[[Target], Awaitable[object]]
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         owned = resources is None
         app.state.resources = resources or await Resources.open(settings)
         if settings.demo and owned:
-            from seeit.demo.catalog import prepare_demo_shop
+            from seeit.demo.shop_setup import prepare_demo_shop
 
             await prepare_demo_shop(app.state.resources)
         try:

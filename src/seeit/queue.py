@@ -57,45 +57,51 @@ Params = ParamSpec("Params")
 Result = TypeVar("Result")
 
 
-class Job(Generic[Params, Result]):
-    """One kind of arq job, declared once beside its coroutine (``@job(...)``): its arq name is the coroutine's,
-    its ids are ``<id_prefix>:<row>``, and it keeps no result (``keep_result=0``): the rows are the truth, and a
-    kept result would make arq refuse the re-send of the same id. Calling it runs the coroutine."""
+@dataclass(frozen=True)
+class JobDeclaration:
+    """One kind of arq job, declared once in its domain's ``jobs.py``: its arq name, its ids
+    (``<id_prefix>:<row>``) and its tries (``max_tries``: None takes the worker's).
 
-    def __init__(
-        self,
-        coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]],
-        *,
-        id_prefix: str,
-        max_tries: int | None,
-    ) -> None:
-        self.coroutine = coroutine
-        self.name = coroutine.__name__
-        self.id_prefix = id_prefix
-        self.max_tries = max_tries
-        functools.update_wrapper(self, coroutine)
+    The code that queues a job needs only this; the domain's ``tasks.py`` binds the coroutine that runs it
+    (``@DECLARATION.runs``). So a service queues its jobs without importing the module whose jobs call it."""
 
-    def __call__(self, ctx: dict[str, Any], *args: Params.args, **kwargs: Params.kwargs) -> Awaitable[Result]:
-        return self.coroutine(ctx, *args, **kwargs)
+    name: str
+    id_prefix: str
+    max_tries: int | None = None
 
     def deferred(self, row_key: object, *, defer_seconds: float | None = None, **kwargs: Any) -> DeferredJob:
         """This job for one row (``row_key`` makes its id), with the coroutine's keyword arguments."""
         return DeferredJob(self.name, job_id_for(self.id_prefix, row_key), kwargs, defer_seconds)
 
+    def runs(self, coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]]) -> Job[Params, Result]:
+        """Bind the coroutine that runs this job; it carries the job's name, which is the one arq calls."""
+        if coroutine.__name__ != self.name:
+            raise ValueError(f"the job {self.name!r} cannot be run by {coroutine.__name__!r}: the names differ")
+        return Job(coroutine, self)
+
+
+class Job(Generic[Params, Result]):
+    """A declared job bound to its coroutine (``JobDeclaration.runs``): what the worker registers. It keeps no
+    result (``keep_result=0``): the rows are the truth, and a kept result would make arq refuse the re-send of
+    the same id. Calling it runs the coroutine."""
+
+    def __init__(
+        self,
+        coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]],
+        declaration: JobDeclaration,
+    ) -> None:
+        self.coroutine = coroutine
+        self.declaration = declaration
+        self.name = declaration.name
+        self.max_tries = declaration.max_tries
+        functools.update_wrapper(self, coroutine)
+
+    def __call__(self, ctx: dict[str, Any], *args: Params.args, **kwargs: Params.kwargs) -> Awaitable[Result]:
+        return self.coroutine(ctx, *args, **kwargs)
+
     def arq_function(self) -> Function:
         """The worker's registration of this job."""
         return func(self.coroutine, name=self.name, keep_result=0, max_tries=self.max_tries)  # type: ignore[arg-type]
-
-
-def job(
-    *, id_prefix: str, max_tries: int | None = None
-) -> Callable[[Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]]], Job[Params, Result]]:
-    """Declare a job beside its coroutine (``max_tries``: None takes the worker's)."""
-
-    def declare(coroutine: Callable[Concatenate[dict[str, Any], Params], Awaitable[Result]]) -> Job[Params, Result]:
-        return Job(coroutine, id_prefix=id_prefix, max_tries=max_tries)
-
-    return declare
 
 
 def defer_job(session: AsyncSession, job: DeferredJob) -> None:

@@ -60,7 +60,8 @@ async def on_job_end(ctx: dict[str, Any]) -> None:
     release_free_memory()
 
 
-# Every job, each declared once beside its coroutine (``seeit.queue.job``); none keeps a result.
+# Every job: declared once in its domain's ``jobs.py`` and bound in its ``tasks.py`` to the coroutine that runs it
+# (``JobDeclaration.runs``); none keeps a result.
 JOBS: tuple[Job[Any, Any], ...] = (
     redact_shop,
     sync_shop_billing,

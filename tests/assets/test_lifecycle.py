@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from seeit.assets import lifecycle, repository, service
+from seeit.assets import lifecycle, preparation, repository, service
 from seeit.config import Settings
 from seeit.db import transaction
 from seeit.models import ProductAsset
@@ -33,7 +33,7 @@ async def _ready_asset(resources: Resources, shop_id: uuid.UUID, **columns: Any)
         "prepared_image_url": f"shops/{shop_id}/assets/x.png",
         "status": "ready",
         "prep_strategy": "batch",
-        "prompt_version": service.prep_prompt_version(),
+        "prompt_version": preparation.prep_prompt_version(),
         **columns,
     }
     async with transaction(resources) as session:
@@ -162,7 +162,7 @@ async def test_raising_the_prompt_version_makes_older_prepared_assets_stale_and_
     resources: Resources,
 ) -> None:
     shop = await create_shop(resources, SHOP)
-    current = service.prep_prompt_version()
+    current = preparation.prep_prompt_version()
     await _ready_asset(resources, shop.id, prompt_version=current - 1)
     await _ready_asset(resources, shop.id, prompt_version=current - 1, prep_strategy="manual", source_image_id="manual")
     await _ready_asset(resources, shop.id, product_id="gid://shopify/Product/1", prompt_version=current)

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from seeit.assets.actions import CATALOGUE_PAGE
+from seeit.assets.preparation import CATALOGUE_PAGE
 from seeit.assets.tasks import prepare_all_products
 from seeit.config import Settings
 from seeit.models import AuditEvent, ProductAsset, ProductSettings

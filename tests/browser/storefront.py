@@ -15,8 +15,9 @@ from PIL import Image
 
 from seeit.demo.app_proxy import AppProxy
 from seeit.demo.cart import DemoCarts, cart_router
-from seeit.demo.catalog import DEMO_PRODUCTS, DemoProduct, prepare_demo_shop
 from seeit.demo.router import pictures_router
+from seeit.demo.sample_products import DEMO_PRODUCTS, DemoProduct
+from seeit.demo.shop_setup import prepare_demo_shop
 from seeit.demo.storefront import STORE_PREFIX, Storefront, StorefrontProduct, storefront_router
 from seeit.demo.theme import EXTENSION_DIR, ThemeBlock
 from seeit.errors import install_error_handlers

@@ -14,7 +14,7 @@ from playwright.async_api import Page, Route, expect
 from seeit.assets import repository as assets_repository
 from seeit.assets.router import PROXY_CONFIG_CACHE_CONTROL
 from seeit.db import transaction
-from seeit.demo.catalog import DEMO_PRODUCTS
+from seeit.demo.sample_products import DEMO_PRODUCTS
 from seeit.shops.repository import shop_id_for
 from tests.browser.conftest import LiveService, screenshot
 from tests.browser.storefront import ARMCHAIR, SHOP, Shopfront, open_storefront, room_photo

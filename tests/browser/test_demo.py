@@ -11,7 +11,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from seeit.app import create_app
-from seeit.demo.catalog import prepare_demo_shop
+from seeit.demo.shop_setup import prepare_demo_shop
 from seeit.resources import Resources
 from tests.browser.conftest import LiveService, screenshot, serve_app
 from tests.conftest import free_port

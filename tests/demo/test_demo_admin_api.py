@@ -15,7 +15,8 @@ from arq.worker import Worker
 from seeit.app import create_app
 from seeit.config import Settings
 from seeit.demo.app_proxy import PATH_PREFIX
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DemoProduct, prepare_demo_shop
+from seeit.demo.sample_products import DEMO_PRODUCTS, DEMO_SHOP, DemoProduct
+from seeit.demo.shop_setup import prepare_demo_shop
 from seeit.demo.shopify_admin import schema
 from seeit.dev import demo_shopify_env
 from seeit.resources import Resources

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from seeit.app import create_app
 from seeit.config import Settings
 from seeit.demo.app_proxy import PATH_PREFIX, AppProxy
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, prepare_demo_shop
+from seeit.demo.sample_products import DEMO_PRODUCTS, DEMO_SHOP
+from seeit.demo.shop_setup import prepare_demo_shop
 from seeit.models import ProductAsset, WebhookEvent
 from seeit.resources import Resources
 from seeit.shopify.signatures import verify_app_proxy_query

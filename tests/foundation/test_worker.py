@@ -12,9 +12,9 @@ from sqlalchemy import text, update
 from seeit.config import Settings
 from seeit.db import transaction
 from seeit.models import Shop
-from seeit.queue import DeferredJob, enqueue, job_id_for
+from seeit.queue import DeferredJob, JobDeclaration, enqueue, job_id_for
 from seeit.resources import Resources
-from seeit.worker import WorkerSettings
+from seeit.worker import JOBS, WorkerSettings
 from tests.conftest import make_worker
 
 # Live: the worker commits in transactions of its own.
@@ -92,3 +92,21 @@ def test_no_job_keeps_a_result_that_would_refuse_its_re_send() -> None:
         assert isinstance(function, Function), function
         assert function.keep_result_s == 0, function.name
         assert not function.keep_result_forever, function.name
+
+
+def test_the_worker_runs_each_declared_job_under_its_declared_name_and_tries() -> None:
+    for declared in JOBS:
+        function = declared.arq_function()
+        assert function.name == declared.declaration.name == declared.coroutine.__name__
+        assert function.max_tries == declared.declaration.max_tries, function.name
+
+
+def test_a_job_declaration_refuses_a_coroutine_of_another_name() -> None:
+    declared = JobDeclaration("run_render", id_prefix="render")
+
+    async def render_something(ctx: dict[str, Any]) -> None:
+        return None
+
+    with pytest.raises(ValueError, match="run_render"):
+        declared.runs(render_something)
+    assert declared.deferred("a-row", render_job_id="a-row").job_id == "render:a-row"

@@ -390,7 +390,7 @@ async def test_a_lost_redaction_job_is_sent_again_by_the_sweeper(
 async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
     client: httpx.AsyncClient, resources: Resources, worker: Worker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seeit.webhooks import tasks
+    from seeit.webhooks.jobs import redact_shop_job
     from seeit.webhooks.tasks import resend_pending_redactions
 
     await create_shop(resources, SHOP)
@@ -407,7 +407,7 @@ async def test_a_failed_redaction_is_sent_again_at_once_by_the_sweeper(
     monkeypatch.setattr(shops_service, "redact_shop", fails_once)
     await deliver(client, "shop/redact", {"shop_domain": SHOP}, event_id="flaky")
     [event] = [e for e in await events(resources) if e.event_key == "flaky"]
-    job_key = f"arq:job:{tasks.redact_shop_job(event.id, SHOP).job_id}"
+    job_key = f"arq:job:{redact_shop_job(event.id, SHOP).job_id}"
     for _ in range(200):
         if calls and not await resources.arq.exists(job_key):
             break

@@ -12,18 +12,38 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from seeit.analytics.service import Order, OrderLine, customer_id_of
 from seeit.db import utcnow
 from seeit.errors import BadRequest
-from seeit.shopify.ids import InvalidShopifyId, to_gid
+from seeit.shopify.ids import InvalidShopifyId, customer_id_of, to_gid
 
 RENDER_PROPERTY = "_see_it_render"
 VISITOR_ATTRIBUTE = "_see_it_visitor"
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    product_id: str  # GID
+    variant_id: str | None
+    quantity: int
+    amount: Decimal  # what the line cost the shopper, discounts taken off, in the order's currency
+    render_id: uuid.UUID | None  # the ``_see_it_render`` property, when the line carries one
+
+
+@dataclass(frozen=True)
+class Order:
+    id: str
+    name: str | None
+    created_at: datetime
+    currency: str
+    customer_id: str | None
+    visitor_id: uuid.UUID | None  # the ``_see_it_visitor`` cart attribute the block sets after a render
+    lines: tuple[OrderLine, ...]
 
 
 def _named_value(entries: Any, name: str) -> str | None:

@@ -14,6 +14,7 @@ from seeit.errors import InvalidSessionToken, RateLimited, ShopNotInstalled, Val
 from seeit.openapi import error_responses
 from seeit.ratelimit import check_rates
 from seeit.resources import ResourcesDep
+from seeit.shopify.ids import customer_id_of
 from seeit.shops.dependencies import AdminShop, ProxyShop
 from seeit.shops.service import usage_range
 from seeit.usage.service import utc_today
@@ -42,7 +43,7 @@ async def record_events(body: EventBatchIn, request: Request, resources: Resourc
         resources.arq,
         [(f"events:{shop.id}", limit), (f"visitor:{body.visitor_id}", max(limit // _VISITOR_SHARE, 1) if limit else 0)],
     )
-    customer_id = service.customer_id_of(request.query_params.get("logged_in_customer_id"))
+    customer_id = customer_id_of(request.query_params.get("logged_in_customer_id"))
     await service.record_events(resources, shop.id, body, customer_id)
     return Response(status_code=204)
 

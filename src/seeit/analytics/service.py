@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.analytics import repository
+from seeit.analytics.order_events import Order, OrderLine, order_from_webhook
 from seeit.analytics.repository import NewAttribution, NewEvent, Tally
 from seeit.analytics.schemas import (
     AnalyticsOut,
@@ -35,14 +35,6 @@ log = logging.getLogger(__name__)
 ORDER_TOPIC = "orders/create"
 
 TOP_PRODUCTS = 20
-# Shopify's customer ids are numbers; anything else in ``logged_in_customer_id`` is not a customer.
-_MAX_CUSTOMER_ID = 20
-
-
-def customer_id_of(value: str | None) -> str | None:
-    """The logged-in customer's id from the app proxy's query, or None (empty: nobody is logged in)."""
-    text = (value or "").strip()
-    return text if text.isdigit() and len(text) <= _MAX_CUSTOMER_ID else None
 
 
 async def record_events(resources: Resources, shop_id: uuid.UUID, batch: EventBatchIn, customer_id: str | None) -> int:
@@ -62,26 +54,6 @@ async def record_events(resources: Resources, shop_id: uuid.UUID, batch: EventBa
 
 
 # --- attribution ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OrderLine:
-    product_id: str  # GID
-    variant_id: str | None
-    quantity: int
-    amount: Decimal  # what the line cost the shopper, discounts taken off, in the order's currency
-    render_id: uuid.UUID | None  # the ``_see_it_render`` property, when the line carries one
-
-
-@dataclass(frozen=True)
-class Order:
-    id: str
-    name: str | None
-    created_at: datetime
-    currency: str
-    customer_id: str | None
-    visitor_id: uuid.UUID | None  # the ``_see_it_visitor`` cart attribute the block sets after a render
-    lines: tuple[OrderLine, ...]
 
 
 async def attribute_order(
@@ -249,8 +221,6 @@ async def customer_records(session: AsyncSession, shop_id: uuid.UUID, customer_i
 
 async def order_created(session: AsyncSession, settings: Settings, shop_domain: str, payload: dict[str, Any]) -> None:
     """``orders/create``: attribute the order to the shopper's renders, once."""
-    from seeit.analytics.order_events import order_from_webhook  # it reads the payload into this module's Order
-
     order = order_from_webhook(payload)
     shop_id = await shops.shop_id_for(session, shop_domain, installed=True)
     if shop_id is None:

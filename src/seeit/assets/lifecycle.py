@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.assets import repository
-from seeit.assets.catalog import SourceImage
-from seeit.assets.service import MANUAL_SOURCE, UNRESOLVED_SOURCE, asset_for_render, prep_prompt_version, request_prep
-from seeit.assets.tasks import refresh_settings_job
+from seeit.assets.jobs import refresh_settings_job
+from seeit.assets.preparation import MANUAL_SOURCE, UNRESOLVED_SOURCE, prep_prompt_version, request_prep
+from seeit.assets.shopify_products import SourceImage
 from seeit.queue import defer_job
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
 
@@ -176,5 +176,5 @@ async def _cache_metafields(session: AsyncSession, shop_id: uuid.UUID, gid: str,
 
 async def _serves(session: AsyncSession, shop_id: uuid.UUID, gid: str) -> bool:
     """Whether an asset of the product (no variant) still serves renders."""
-    asset = await asset_for_render(session, shop_id, gid)
+    asset = await repository.asset_for_render(session, shop_id, gid)
     return asset is not None and asset.status in repository.SERVING

@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import catalog, repository, settings_lookup
-from seeit.assets.catalog import cached_metafields
+from seeit.assets import repository, settings_lookup, shopify_products
+from seeit.assets.jobs import refresh_settings_job
 from seeit.assets.repository import SERVING
 from seeit.assets.schemas import ProductSettingsIn, ProductSettingsOut, ProxyConfigOut
 from seeit.assets.service import asset_for_render, asset_out, invalid_field, product_gid
-from seeit.assets.tasks import refresh_settings_job
+from seeit.assets.shopify_products import cached_metafields
 from seeit.audit.service import record_action
 from seeit.errors import NotFound
 from seeit.models import QUALITIES
@@ -60,10 +60,10 @@ async def update_settings(
             raise invalid_field(["body", "style_preset"], "No such style preset.")
         else:
             values["style_preset"] = body.style_preset
-    product = await catalog.read_product(resources, shop.shop_domain, gid)
+    product = await shopify_products.read_product(resources, shop.shop_domain, gid)
     if product is None:
         raise NotFound("Shopify has no such product in this shop.")
-    await catalog.write_metafields(resources, shop.shop_domain, gid, values, cleared)
+    await shopify_products.write_metafields(resources, shop.shop_domain, gid, values, cleared)
     current: dict[str, Any] = cached_metafields(product)
     current.update({str(key): value for key, value in values.items()})
     for key in cleared:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import catalog, repository
-from seeit.assets.catalog import cached_metafields
+from seeit.assets import repository, shopify_products
 from seeit.assets.schemas import CataloguePage, CatalogueProduct, ProductSettingsOut
 from seeit.assets.service import asset_out, invalid_field
+from seeit.assets.shopify_products import cached_metafields
 from seeit.models import ProductAsset
 from seeit.resources import Resources
 from seeit.shopify.catalog import Product
@@ -28,7 +28,7 @@ async def catalogue_page(
     session: AsyncSession, resources: Resources, shop: ShopContext, *, limit: int, cursor: str | None
 ) -> CataloguePage:
     try:
-        page = await catalog.catalogue_page(resources, shop.shop_domain, first=limit, after=cursor)
+        page = await shopify_products.catalogue_page(resources, shop.shop_domain, first=limit, after=cursor)
     except ShopifyGraphQLError:
         if cursor is None:
             raise

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from seeit.assets import actions, product_settings, products, service
+from seeit.assets import product_settings, products, service
 from seeit.assets.schemas import (
     AssetOut,
     AssetPage,
@@ -97,7 +97,7 @@ async def prepare_product(
     product_id: str, resources: ResourcesDep, shop: AdminShop, session: SessionDep, body: PrepareRequest | None = None
 ) -> AssetOut:
     """Queue the preparation of the product's featured image (or ``source_image_id``) as a cut-out."""
-    asset = await actions.prepare_product(session, resources, shop, product_id, body or PrepareRequest())
+    asset = await service.prepare_product(session, resources, shop, product_id, body or PrepareRequest())
     return service.asset_out(resources, asset)
 
 
@@ -110,7 +110,7 @@ async def prepare_product(
 async def prepare_all(resources: ResourcesDep, shop: AdminShop, session: SessionDep) -> PrepareAllOut:
     """Prepare every enabled product without a current ready asset. The first page of the catalogue is
     counted in the answer; when there are more (``complete: false``) the worker pages through the rest."""
-    return await actions.prepare_all(session, resources, shop)
+    return await service.prepare_all(session, resources, shop)
 
 
 async def _uploaded_image(request: Request, resources: Resources) -> bytes:
@@ -133,7 +133,7 @@ async def upload_asset(
     """Upload the merchant's own cut-out: a PNG with real transparency (some pixels see-through, some solid).
     Not a PNG: 415; over the byte or pixel limit: 413; no transparency: 422."""
     data = await _uploaded_image(request, resources)
-    asset = await actions.upload_cutout(session, resources, shop, product_id, data)
+    asset = await service.upload_cutout(session, resources, shop, product_id, data)
     return service.asset_out(resources, asset)
 
 

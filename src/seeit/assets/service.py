@@ -5,10 +5,16 @@ Which asset serves a product: the ``default_asset_id`` metafield when it names a
 this shop, else the newest ready one, else the newest stale one. A stale asset is superseded when its
 replacement becomes ready: it moves to ``orphaned`` then (see ``repository.retire_replaced``), so it never
 serves again; older ready assets stay as history and are simply not chosen (the newest ready one is).
+
+The merchant's actions (prepare one product, prepare the catalogue, upload a cut-out) are recorded in the audit
+trail in the same transaction as their effect. They read Shopify before their first query, so no database
+connection is held while Shopify answers. How a preparation is queued is ``preparation``'s; how Shopify's product
+changes move assets is ``lifecycle``'s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import uuid
@@ -18,25 +24,28 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import repository
-from seeit.assets.catalog import SourceImage
+from seeit.assets import lifecycle, repository, shopify_products
+from seeit.assets.images import validate_cutout_upload
+from seeit.assets.jobs import prepare_all_job
+from seeit.assets.preparation import (
+    CATALOGUE_PAGE,
+    MANUAL_SOURCE,
+    prep_prompt_version,
+    prepare_catalogue_page,
+    request_prep,
+)
 from seeit.assets.repository import SERVING, AssetCursor
-from seeit.assets.schemas import AssetOut, AssetPage
-from seeit.errors import ValidationFailed
-from seeit.imaging.prompts import PREP_PROMPT_VERSION
+from seeit.assets.schemas import AssetOut, AssetPage, PrepareAllOut, PrepareRequest
+from seeit.assets.shopify_products import SourceImage, cached_metafields
+from seeit.audit.service import record_action
+from seeit.errors import NotFound, ValidationFailed
 from seeit.models import ProductAsset
 from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.shopify.ids import InvalidShopifyId, numeric_id, to_gid
-
-# A fallback prep asked for by a storefront render does not know the source image yet: the job looks it up.
-UNRESOLVED_SOURCE = ""
-MANUAL_SOURCE = "manual"
-
-
-def prep_prompt_version() -> int:
-    """The prep prompt version new assets are made with (the prompt registry's)."""
-    return PREP_PROMPT_VERSION
+from seeit.shops.service import ShopContext
+from seeit.storage import new_object_key
+from seeit.stored_objects.service import expect_objects, settle_objects
 
 
 def product_gid(value: str, loc: tuple[str, str] = ("path", "product_id")) -> str:
@@ -101,48 +110,93 @@ def asset_out(resources: Resources, asset: ProductAsset) -> AssetOut:
     )
 
 
-async def request_prep(
-    session: AsyncSession,
-    shop_id: uuid.UUID,
-    product_id: str,
-    variant_id: str | None,
-    source: SourceImage | None,
-    *,
-    strategy: str,
-) -> tuple[ProductAsset, bool]:
-    """Create or reuse the pending asset for this product/variant/source and queue its job after commit.
+async def prepare_product(
+    session: AsyncSession, resources: Resources, shop: ShopContext, product_id: str, body: PrepareRequest
+) -> ProductAsset:
+    """Queue the preparation of one product's featured image (or the image named in the body)."""
+    gid = product_gid(product_id)
+    variant = variant_gid(body.variant_id)
+    wanted = image_number(body.source_image_id)
+    product = await shopify_products.read_product(resources, shop.shop_domain, gid)
+    if product is None:
+        raise NotFound("Shopify has no such product in this shop.")
+    source = SourceImage.of(product.image(f"gid://shopify/MediaImage/{wanted}" if wanted else None))
+    if source is None:
+        message = "The product has no such image." if wanted else "The product has no image to prepare."
+        raise NotFound(message)
+    await repository.save_product_settings(session, shop.id, gid, cached_metafields(product))
+    asset, queued = await request_prep(session, shop.id, gid, variant, source, strategy="batch")
+    record_action(
+        session,
+        shop.id,
+        shop.actor,
+        "asset.prepare",
+        gid,
+        {"asset_id": str(asset.id), "source_image_id": source.id, "queued": queued},
+    )
+    return asset
 
-    Returns the asset and whether this call queued work: a pending asset is returned as it is (its job is
-    already queued; sending the same job id again is a no-op in arq but revives a job lost with Redis), a
-    failed one is tried again, anything else gets a new row.
-    """
-    from seeit.assets.tasks import prep_job  # the prep job's module runs these rules
 
-    source_id = source.id if source is not None else UNRESOLVED_SOURCE
-    source_url = source.url if source is not None else ""
-    existing = await repository.open_asset_for_source(session, shop_id, product_id, variant_id, source_id)
-    if existing is not None and existing.status == "pending":
-        defer_job(session, prep_job(existing.id))
-        return existing, False
-    if existing is not None and await repository.reopen_failed(
-        session, existing.id, source_image_url=source_url, prompt_version=prep_prompt_version(), strategy=strategy
-    ):
-        await session.refresh(existing)
-        defer_job(session, prep_job(existing.id))
-        return existing, True
+async def prepare_all(session: AsyncSession, resources: Resources, shop: ShopContext) -> PrepareAllOut:
+    """Prepare the first page now and leave the rest of the catalogue to a worker job."""
+    page = await shopify_products.enabled_product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=None)
+    queued, skipped = await prepare_catalogue_page(session, shop.id, page.products)
+    more = page.has_next_page and page.end_cursor is not None
+    if more and page.end_cursor is not None:
+        defer_job(session, prepare_all_job(shop.id, page.end_cursor, shop.actor))
+    record_action(
+        session,
+        shop.id,
+        shop.actor,
+        "asset.prepare_all",
+        None,
+        {"queued": queued, "skipped": skipped, "complete": not more},
+    )
+    return PrepareAllOut(queued=queued, skipped=skipped, complete=not more)
+
+
+async def queue_prepare_all(session: AsyncSession, shop_id: uuid.UUID, actor: str) -> None:
+    """Queue the preparation of every enabled product of a shop, paged through by the worker from the start."""
+    record_action(session, shop_id, actor, "asset.prepare_all", None, {"via": "cli"})
+    defer_job(session, prepare_all_job(shop_id, None, actor))
+
+
+async def upload_cutout(
+    session: AsyncSession, resources: Resources, shop: ShopContext, product_id: str, data: bytes
+) -> ProductAsset:
+    """Store the merchant's own transparent PNG as a ready ``manual`` asset of the product."""
+    gid = product_gid(product_id)
+    settings = resources.settings
+    cutout = await asyncio.to_thread(
+        validate_cutout_upload, data, max_bytes=settings.max_upload_bytes, max_pixels=settings.max_image_pixels
+    )
+    key = new_object_key(f"shops/{shop.id}/assets", ".png")
+    await expect_objects(resources, [key])
+    await resources.storage.put(key, cutout.png, "image/png")
+    await settle_objects(session, [key])
     asset = await repository.add_asset(
         session,
-        shop_id=shop_id,
-        product_id=product_id,
-        variant_id=variant_id,
-        source_image_id=source_id,
-        source_image_url=source_url,
-        status="pending",
-        prep_strategy=strategy,
+        shop_id=shop.id,
+        product_id=gid,
+        variant_id=None,
+        source_image_id=MANUAL_SOURCE,
+        source_image_url="",
+        prepared_image_url=key,
+        status="ready",
+        prep_strategy="manual",
         prompt_version=prep_prompt_version(),
+        confidence=1.0,
     )
-    defer_job(session, prep_job(asset.id))
-    return asset, True
+    await repository.retire_replaced(session, asset)
+    record_action(
+        session,
+        shop.id,
+        shop.actor,
+        "asset.upload",
+        gid,
+        {"asset_id": str(asset.id), "width": cutout.width, "height": cutout.height, "bytes": len(cutout.png)},
+    )
+    return asset
 
 
 async def asset_for_render(
@@ -210,15 +264,11 @@ async def list_assets(
 
 async def product_changed(session: AsyncSession, shop_id: uuid.UUID, product: dict[str, Any]) -> int:
     """``products/update`` (the REST product object): move the product's assets; how many moved."""
-    from seeit.assets import lifecycle  # the lifecycle is built on this module's rules
-
     return await lifecycle.product_changed(session, shop_id, product)
 
 
 async def product_deleted(session: AsyncSession, shop_id: uuid.UUID, product_gid: str) -> int:
     """``products/delete``: every asset of the product is orphaned; how many."""
-    from seeit.assets import lifecycle
-
     return await lifecycle.product_deleted(session, shop_id, product_gid)
 
 

@@ -21,7 +21,7 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from seeit.assets import catalog
+from seeit.assets import shopify_products
 from seeit.resources import Resources
 from seeit.shopify.catalog import Product
 from seeit.shopify.errors import ShopifyError
@@ -104,7 +104,7 @@ async def look_up_product(resources: Resources, shop_id: uuid.UUID, shop_domain:
         async with gate:
             try:
                 product = await asyncio.wait_for(
-                    catalog.read_product(resources, shop_domain, product_gid), READ_TIMEOUT_SECONDS
+                    shopify_products.read_product(resources, shop_domain, product_gid), READ_TIMEOUT_SECONDS
                 )
                 found = Lookup(product=product)
             except (ShopifyError, TimeoutError):

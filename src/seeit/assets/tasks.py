@@ -9,7 +9,6 @@ database transaction open.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import uuid
 from datetime import timedelta
@@ -18,11 +17,18 @@ from typing import Any
 from arq import Retry
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from seeit.assets import catalog, repository
-from seeit.assets.actions import CATALOGUE_PAGE, prepare_catalogue_page
-from seeit.assets.catalog import SourceImage, cached_metafields
+from seeit.assets import repository, shopify_products
 from seeit.assets.images import SourceImageInvalid, check_source_image
-from seeit.assets.service import UNRESOLVED_SOURCE
+from seeit.assets.jobs import (
+    MAX_PREP_TRIES,
+    MAX_PREPARE_ALL_TRIES,
+    PREPARE_ALL_PRODUCTS,
+    PREPARE_ASSET,
+    REFRESH_PRODUCT_SETTINGS,
+    prep_job,
+)
+from seeit.assets.preparation import CATALOGUE_PAGE, UNRESOLVED_SOURCE, prepare_catalogue_page
+from seeit.assets.shopify_products import SourceImage, cached_metafields
 from seeit.assets.source_images import SourceImageError, download_source_image
 from seeit.audit.service import record_action
 from seeit.db import transaction, utcnow
@@ -31,7 +37,7 @@ from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
 from seeit.models import ProductAsset
-from seeit.queue import DeferredJob, JobFailed, job, resend_if_missing
+from seeit.queue import JobFailed, resend_if_missing
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.shops.service import installed_shop_record
@@ -41,9 +47,6 @@ from seeit.usage.service import count_prep_render
 
 log = logging.getLogger(__name__)
 
-# Tries of a prep job before a passing fault (network, 5xx, model timeout) fails the asset for good.
-MAX_PREP_TRIES = 4
-MAX_PREPARE_ALL_TRIES = 5
 RETRY_BASE_SECONDS = 5.0
 
 
@@ -53,7 +56,7 @@ def _retry_delay(ctx: dict[str, Any]) -> float:
     return float(base * 2 ** (int(ctx.get("job_try", 1)) - 1))
 
 
-@job(id_prefix="prep", max_tries=MAX_PREP_TRIES)
+@PREPARE_ASSET.runs
 async def prepare_asset(ctx: dict[str, Any], asset_id: str) -> str:
     """Download the source photo, cut the product out, store the PNG, and mark the asset ready."""
     resources: Resources = ctx["resources"]
@@ -91,7 +94,7 @@ async def _source_of(resources: Resources, shop_domain: str, asset: ProductAsset
     if asset.source_image_id != UNRESOLVED_SOURCE:
         return SourceImage(id=asset.source_image_id, url=asset.source_image_url)
     try:
-        product = await catalog.read_product(resources, shop_domain, asset.product_id)
+        product = await shopify_products.read_product(resources, shop_domain, asset.product_id)
     except ShopifyError as exc:
         raise JobFailed("shopify_unavailable", exc.detail_message, retryable=exc.retryable) from exc
     source = SourceImage.of(product.image()) if product is not None else None
@@ -159,7 +162,7 @@ async def _finish(
     return ready
 
 
-@job(id_prefix="prepare-all", max_tries=MAX_PREPARE_ALL_TRIES)
+@PREPARE_ALL_PRODUCTS.runs
 async def prepare_all_products(
     ctx: dict[str, Any], shop_id: str, after: str | None, actor: str | None = None
 ) -> dict[str, int]:
@@ -178,7 +181,9 @@ async def prepare_all_products(
     cursor = after
     try:
         while True:
-            page = await catalog.enabled_product_page(resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor)
+            page = await shopify_products.enabled_product_page(
+                resources, shop.shop_domain, first=CATALOGUE_PAGE, after=cursor
+            )
             async with transaction(resources) as session:
                 q, s = await prepare_catalogue_page(session, owner, page.products)
             queued, skipped, pages = queued + q, skipped + s, pages + 1
@@ -203,7 +208,7 @@ async def prepare_all_products(
     return {"queued": queued, "skipped": skipped, "pages": pages}
 
 
-@job(id_prefix="product-settings", max_tries=3)
+@REFRESH_PRODUCT_SETTINGS.runs
 async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id: str) -> bool:
     """Read one product's metafields from Shopify into the cache (the storefront asked about it)."""
     resources: Resources = ctx["resources"]
@@ -212,7 +217,7 @@ async def refresh_product_settings(ctx: dict[str, Any], shop_id: str, product_id
         shop = await installed_shop_record(session, owner)
     if shop is None:
         return False
-    product = await catalog.read_product(resources, shop.shop_domain, product_id)
+    product = await shopify_products.read_product(resources, shop.shop_domain, product_id)
     values = cached_metafields(product) if product is not None else {"enabled": False}
     async with transaction(resources) as session:
         await repository.save_product_settings(session, owner, product_id, values)
@@ -236,20 +241,3 @@ async def resend_stalled_preps(ctx: dict[str, Any]) -> int:
     if sent:
         log.warning("re-sent %d stalled prep jobs", sent)
     return sent
-
-
-def prep_job(asset_id: uuid.UUID) -> DeferredJob:
-    """The prep job of one asset row; its arq id comes from the row, so it is never queued twice at once."""
-    return prepare_asset.deferred(asset_id, asset_id=str(asset_id))
-
-
-def prepare_all_job(shop_id: uuid.UUID, after: str | None, actor: str | None) -> DeferredJob:
-    """The job that pages through the catalogue from ``after`` (None: from the start); one per shop and
-    starting page."""
-    page_key = hashlib.sha256(after.encode()).hexdigest()[:16] if after is not None else "start"
-    return prepare_all_products.deferred(f"{shop_id}:{page_key}", shop_id=str(shop_id), after=after, actor=actor)
-
-
-def refresh_settings_job(shop_id: uuid.UUID, product_gid: str) -> DeferredJob:
-    """The read of one product's metafields into the settings cache."""
-    return refresh_product_settings.deferred(f"{shop_id}:{product_gid}", shop_id=str(shop_id), product_id=product_gid)

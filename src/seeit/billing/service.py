@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from seeit.audit.service import record_action
 from seeit.billing import repository
+from seeit.billing.jobs import sync_shop_billing_job
 from seeit.billing.plans import FREE_PLAN, plan_named, supersedes
 from seeit.billing.repository import SeenSubscription, StoredSubscription
 from seeit.billing.schemas import SubscriptionOut
@@ -215,8 +216,6 @@ async def subscription_updated(
     session: AsyncSession, settings: Settings, shop_domain: str, event_id: uuid.UUID, payload: dict[str, Any]
 ) -> None:
     """``app_subscriptions/update``: record the subscription as the webhook saw it; the shop's plan follows."""
-    from seeit.billing.tasks import sync_shop_billing_job  # the job module runs this service
-
     seen = seen_from_webhook(settings, payload)
     shop_id = await shops.shop_id_for(session, shop_domain)
     if shop_id is None:

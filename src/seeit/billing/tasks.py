@@ -10,8 +10,9 @@ from typing import Any
 from arq import Retry
 
 from seeit.billing import service
+from seeit.billing.jobs import SYNC_SHOP_BILLING, sync_shop_billing_job
 from seeit.db import transaction, utcnow
-from seeit.queue import DeferredJob, enqueue, job
+from seeit.queue import enqueue
 from seeit.resources import Resources
 from seeit.shopify.errors import ShopifyError
 from seeit.shops import service as shops
@@ -23,7 +24,7 @@ RETRY_SECONDS = 60
 RECONCILED_KEY = "seeit:billing:reconciled"
 
 
-@job(id_prefix="billing_sync")
+@SYNC_SHOP_BILLING.runs
 async def sync_shop_billing(ctx: dict[str, Any], shop_id: str, shop_domain: str) -> str | None:
     """Re-read one shop's subscriptions and let its plan follow; the shop's plan afterwards."""
     resources: Resources = ctx["resources"]
@@ -39,11 +40,6 @@ async def sync_shop_billing(ctx: dict[str, Any], shop_id: str, shop_domain: str)
         log.warning("billing sync of %s failed: %s", shop_domain, exc)
         return None
     return outcome.plan if outcome else None
-
-
-def sync_shop_billing_job(shop_id: uuid.UUID, shop_domain: str, reason: str) -> DeferredJob:
-    """The re-read of one shop's subscriptions; ``reason`` (an event, a day) makes its arq id."""
-    return sync_shop_billing.deferred(f"{shop_id}:{reason}", shop_id=str(shop_id), shop_domain=shop_domain)
 
 
 async def reconcile_subscriptions(ctx: dict[str, Any]) -> int:

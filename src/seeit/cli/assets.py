@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from seeit.assets import actions, lifecycle
+from seeit.assets import lifecycle, service
 from seeit.cli.database import OPERATOR
 from seeit.cli.settings import read_settings
 from seeit.config import Settings
@@ -59,7 +59,7 @@ async def _prepare_all(settings: Settings, shop_domain: str) -> None:
             shop_id = await shops.shop_id_for(session, shop_domain, installed=True)
             if shop_id is None:
                 raise UnknownShop(f"no installed shop {shop_domain!r}")
-            await actions.queue_prepare_all(session, shop_id, OPERATOR)
+            await service.queue_prepare_all(session, shop_id, OPERATOR)
     finally:
         await resources.close()
 

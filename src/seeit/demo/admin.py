@@ -14,7 +14,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from seeit.demo.catalog import DEMO_SHOP
+from seeit.demo.sample_products import DEMO_SHOP
 from seeit.errors import NotFound
 from seeit.resources import ResourcesDep
 

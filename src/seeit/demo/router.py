@@ -12,8 +12,8 @@ from seeit.demo import pictures
 from seeit.demo.admin import router as admin_router
 from seeit.demo.app_proxy import AppProxy
 from seeit.demo.cart import DemoCarts, cart_router
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, demo_storefront_products
 from seeit.demo.landing import landing_page
+from seeit.demo.sample_products import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, demo_storefront_products
 from seeit.demo.shopify_admin import router as shopify_admin_router
 from seeit.demo.storefront import STORE_PREFIX, Storefront, storefront_router
 from seeit.demo.theme import EXTENSION_DIR, ThemeBlock

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from redis.asyncio import Redis
 
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, DemoProduct
+from seeit.demo.sample_products import DEMO_PRODUCTS, DEMO_SHOP, DEMO_SHOP_NAME, DemoProduct
 from seeit.resources import ResourcesDep
 from seeit.shopify.documents import METAFIELD_NAMESPACE
 

@@ -20,9 +20,9 @@ from seeit.presets import service as presets
 from seeit.queue import DeferredJob, defer_job, send_jobs
 from seeit.renders import accept_statement, notify, repository
 from seeit.renders.accept_statement import NewRender
+from seeit.renders.jobs import render_job
 from seeit.renders.repository import RenderRecord
 from seeit.renders.schemas import Placement, RenderJobList, RenderJobOut, RenderRequest
-from seeit.renders.tasks import render_job
 from seeit.resources import Resources
 from seeit.rooms import service as rooms
 from seeit.rooms.service import missing_room_error, room_ttl

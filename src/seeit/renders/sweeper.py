@@ -16,14 +16,8 @@ from typing import Any
 from seeit.db import transaction, utcnow
 from seeit.queue import JobFailed, resend_if_missing, take_over
 from seeit.renders import repository
-from seeit.renders.tasks import (
-    MAX_ATTEMPTS,
-    QUEUED_GRACE,
-    STALE_AFTER,
-    SWEEP_BATCH,
-    finish_failed,
-    render_job,
-)
+from seeit.renders.jobs import render_job
+from seeit.renders.tasks import MAX_ATTEMPTS, QUEUED_GRACE, STALE_AFTER, SWEEP_BATCH, finish_failed
 from seeit.resources import Resources
 
 log = logging.getLogger(__name__)

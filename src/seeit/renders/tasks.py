@@ -22,8 +22,9 @@ from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import CompositeResult, ImageModel, Placement, Prompt, Quality
 from seeit.metrics import record_job
 from seeit.presets import service as presets
-from seeit.queue import DeferredJob, JobFailed, job
+from seeit.queue import JobFailed
 from seeit.renders import notify, repository
+from seeit.renders.jobs import RUN_RENDER
 from seeit.renders.repository import RenderRecord
 from seeit.resources import Resources
 from seeit.rooms import service as rooms
@@ -50,7 +51,7 @@ QUEUED_GRACE = timedelta(seconds=30)
 SWEEP_BATCH = 200
 
 
-@job(id_prefix="render", max_tries=1000)  # high: waiting for a fallback prep re-delivers it every few seconds
+@RUN_RENDER.runs
 async def run_render(ctx: dict[str, Any], render_job_id: str) -> str:
     """Composite one render job: wait for its asset, claim it, call the model, store, finish."""
     resources: Resources = ctx["resources"]
@@ -288,8 +289,3 @@ async def refund_failed(session: AsyncSession, job_id: uuid.UUID) -> bool:
     shop_id, day = counted
     await refund_renders(session, shop_id, "composite", day)
     return True
-
-
-def render_job(job_id: uuid.UUID, *, defer_seconds: float | None = None) -> DeferredJob:
-    """The job of one render row."""
-    return run_render.deferred(job_id, defer_seconds=defer_seconds, render_job_id=str(job_id))

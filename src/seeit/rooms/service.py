@@ -24,9 +24,9 @@ from seeit.queue import defer_job
 from seeit.resources import Resources
 from seeit.rooms import repository
 from seeit.rooms.images import ROOM_CONTENT_TYPE, ROOM_SUFFIX, RoomImage, normalize_room_image
+from seeit.rooms.jobs import cleanup_job
 from seeit.rooms.repository import RoomRecord
 from seeit.rooms.schemas import DirectUpload, RoomSessionOut
-from seeit.rooms.tasks import cleanup_job
 from seeit.shops.service import ShopContext
 from seeit.storage import ObjectMissing, UploadTarget, new_object_key
 from seeit.stored_objects.service import expect_objects, settle_objects

@@ -14,9 +14,10 @@ from seeit.imaging.errors import ImagingError
 from seeit.imaging.interface import ImageModel
 from seeit.imaging.prompts import current_prompt
 from seeit.metrics import record_job
-from seeit.queue import DeferredJob, in_queue, job, resend_if_missing
+from seeit.queue import in_queue, resend_if_missing
 from seeit.resources import Resources
 from seeit.rooms import repository
+from seeit.rooms.jobs import CLEANUP_ROOM, CLEANUP_TRIES, cleanup_job
 from seeit.storage import ObjectMissing, StorageError, new_object_key
 from seeit.stored_objects.service import discard_objects, expect_objects, settle_objects
 from seeit.usage.service import refund_renders
@@ -24,8 +25,7 @@ from seeit.usage.service import refund_renders
 log = logging.getLogger(__name__)
 
 PURGE_BATCH = 200
-# A cleanup that meets a storage outage is tried again after 5, 10, 20 and 40 s.
-CLEANUP_TRIES = 5
+# The first wait before a cleanup that met a storage outage is tried again; it doubles with each try.
 CLEANUP_RETRY_SECONDS = 5.0
 # How long a cleanup may sit queued or processing (since its room's last use) before the sweeper checks the queue.
 QUEUED_GRACE = timedelta(seconds=30)
@@ -59,7 +59,7 @@ async def purge_expired_rooms(ctx: dict[str, Any]) -> int:
     return purged
 
 
-@job(id_prefix="cleanup", max_tries=CLEANUP_TRIES)
+@CLEANUP_ROOM.runs
 async def cleanup_room(ctx: dict[str, Any], room_session_id: str) -> str:
     """Run the cleanup render of one room photo; a delivery that finds it finished (or not asked for) does nothing."""
     resources: Resources = ctx["resources"]
@@ -138,8 +138,3 @@ async def sweep_cleanups(ctx: dict[str, Any]) -> int:
     if moved:
         log.info("cleanup sweep: %d moved", moved)
     return moved
-
-
-def cleanup_job(room_id: uuid.UUID) -> DeferredJob:
-    """The cleanup job of one room (asked for again after a failure, it reuses the id: nothing keeps a result)."""
-    return cleanup_room.deferred(room_id, room_session_id=str(room_id))

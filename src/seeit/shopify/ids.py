@@ -6,6 +6,8 @@ import re
 
 _GID = re.compile(r"^gid://shopify/(?P<kind>[A-Za-z]+)/(?P<id>[0-9]{1,20})$")
 _NUMERIC = re.compile(r"^[0-9]{1,20}$")
+# Shopify's customer ids are numbers; anything else where one is expected is not a customer.
+_MAX_CUSTOMER_ID = 20
 
 
 class InvalidShopifyId(ValueError):
@@ -31,3 +33,10 @@ def numeric_id(gid: str) -> str:
     if not match:
         raise InvalidShopifyId(f"not a Shopify GID: {gid[:80]!r}")
     return match["id"]
+
+
+def customer_id_of(value: str | None) -> str | None:
+    """A customer's id as Shopify gives it (the app proxy's ``logged_in_customer_id``, a payload's
+    ``customer.id``), or None (empty: nobody is logged in)."""
+    text = (value or "").strip()
+    return text if text.isdigit() and len(text) <= _MAX_CUSTOMER_ID else None

@@ -24,10 +24,10 @@ from seeit.errors import BadRequest
 from seeit.queue import defer_job
 from seeit.renders import service as renders
 from seeit.rooms import service as rooms
-from seeit.shopify.ids import InvalidShopifyId, to_gid
+from seeit.shopify.ids import InvalidShopifyId, customer_id_of, to_gid
 from seeit.shops import service as shops
 from seeit.webhooks import repository
-from seeit.webhooks.tasks import redact_shop_job
+from seeit.webhooks.jobs import redact_shop_job
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ async def _customer_request(session: AsyncSession, settings: Settings, event_id:
     # under Shopify's customer id and the orders attributed to renders. Room photos are anonymous and expire.
     # A redaction erases them; a data request is answered by this line and the webhook_events row.
     customer = delivery.payload.get("customer") or {}
-    customer_id = analytics.customer_id_of(str(customer.get("id") or "") if isinstance(customer, dict) else "")
+    customer_id = customer_id_of(str(customer.get("id") or "") if isinstance(customer, dict) else "")
     request_id = (delivery.payload.get("data_request") or {}).get("id")
     shop_id = await shops.shop_id_for(session, delivery.shop_domain)
     if delivery.topic == "customers/redact":

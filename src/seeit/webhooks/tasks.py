@@ -11,11 +11,12 @@ from arq import Retry
 
 from seeit.db import transaction, utcnow
 from seeit.metrics import record_job
-from seeit.queue import DeferredJob, job, resend_if_missing
+from seeit.queue import resend_if_missing
 from seeit.resources import Resources
 from seeit.shops import service as shops
 from seeit.storage import StorageError
 from seeit.webhooks import repository
+from seeit.webhooks.jobs import REDACT_SHOP, REDACT_TRIES, redact_shop_job
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,7 @@ log = logging.getLogger(__name__)
 WEBHOOK_EVENT_RETENTION = timedelta(days=7)
 # A shop/redact event still unprocessed this long after it arrived lost its job: send it again.
 REDACT_RESEND_AFTER = timedelta(minutes=10)
-# A redaction that meets a storage outage is tried again after 5, 10, 20 and 40 s.
-REDACT_TRIES = 5
+# The first wait before a redaction that met a storage outage is tried again; it doubles with each try.
 REDACT_RETRY_SECONDS = 5.0
 
 
@@ -37,7 +37,7 @@ async def prune_webhook_events(ctx: dict[str, Any]) -> int:
         )
 
 
-@job(id_prefix="shop_redact", max_tries=REDACT_TRIES)
+@REDACT_SHOP.runs
 async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> bool:
     """``shop/redact``: delete every stored object and row of the shop, then mark the event processed."""
     resources: Resources = ctx["resources"]
@@ -58,11 +58,6 @@ async def redact_shop(ctx: dict[str, Any], event_id: str, shop_domain: str) -> b
         raise
     await record_job(resources.arq, "shop_redact", "completed")
     return redacted
-
-
-def redact_shop_job(event_id: uuid.UUID, shop_domain: str) -> DeferredJob:
-    """The redaction of a shop, one per ``shop/redact`` event."""
-    return redact_shop.deferred(event_id, event_id=str(event_id), shop_domain=shop_domain)
 
 
 async def resend_pending_redactions(ctx: dict[str, Any]) -> int:

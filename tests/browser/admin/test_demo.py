@@ -9,7 +9,8 @@ from playwright.async_api import Page
 
 from seeit.app import create_app
 from seeit.config import Settings
-from seeit.demo.catalog import DEMO_PRODUCTS, DEMO_SHOP, prepare_demo_shop
+from seeit.demo.sample_products import DEMO_PRODUCTS, DEMO_SHOP
+from seeit.demo.shop_setup import prepare_demo_shop
 from seeit.resources import Resources
 from tests.browser.conftest import screenshot, serve_app
 from tests.conftest import free_port

@@ -1,6 +1,7 @@
-"""What the assets domain needs from a shop's Shopify catalogue, on top of ``seeit.shopify.catalog``:
-a page of products with its cursor (so the worker can resume where a request stopped) and the
-deletion of a cleared metafield.
+"""A shop's Shopify products as the assets domain reads and writes them, on top of the adapter's typed
+Admin API calls (``seeit.shopify.catalog``): one product with its images and our metafields, a page of the
+catalogue (or of its enabled products) with the cursor a worker resumes from, the metafields set and
+cleared; and ``SourceImage``, the product photo an asset is prepared from.
 
 The products' ``$app:see_it`` metafields are cached in ``product_settings`` whenever the assets domain
 reads or writes them, so the storefront's ``/proxy/config`` never waits on Shopify.
