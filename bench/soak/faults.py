@@ -26,6 +26,9 @@ RECOVERY_SECONDS = 15.0
 
 PROCESSING = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing'"
 PROCESSING_AMONG = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing' AND id = ANY($1::uuid[])"
+TAKEN_OVER_AMONG = (
+    "SELECT count(*) FROM render_jobs WHERE attempts > 1 AND status <> 'processing' AND id = ANY($1::uuid[])"
+)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Faults:
     stack: Stack
     database_url: str
     windows: list[Window] = field(default_factory=list)
+    interrupted: list[object] = field(default_factory=list)  # renders a worker kill stopped mid-work
 
     def _open(self, name: str) -> Window:
         window = Window(name, time.monotonic())
@@ -88,18 +92,30 @@ class Faults:
                 await asyncio.to_thread(self.stack.workers[index].kill)
                 await asyncio.sleep(restart_after)
                 self.stack.workers[index].start()
-                # A render held by a live worker beats within HEARTBEAT_SECONDS; one that did not was the
-                # killed worker's.
-                await asyncio.sleep(max(0.0, killed_at + HEARTBEAT_SECONDS + 1.5 - time.monotonic()))
+                # A render held by a live worker beats every HEARTBEAT_SECONDS; one that missed two beats was
+                # the killed worker's (one beat may be late on a loaded machine). Its takeover comes later.
+                await asyncio.sleep(max(0.0, killed_at + 2 * HEARTBEAT_SECONDS + 1.5 - time.monotonic()))
                 rows = await conn.fetch(PROCESSING_AMONG, list(caught))
                 interrupted = [row["id"] for row in rows if caught.get(row["id"]) == row["heartbeat_at"]]
                 window.notes.update(kills=kill, renders_processing=len(caught), renders_interrupted=len(interrupted))
+                self.interrupted += interrupted
                 if interrupted or time.monotonic() >= deadline:
                     break
         finally:
             await conn.close()
             if window is not None:
                 window.ended = time.monotonic()
+
+    async def count_taken_over(self) -> None:
+        """After the load: how many of the renders a kill interrupted another worker took over and finished."""
+        window = next((w for w in self.windows if w.name.endswith("SIGKILL")), None)
+        if window is None:
+            return
+        conn = await asyncpg.connect(self.database_url.replace("+asyncpg", ""))
+        try:
+            window.notes["renders_taken_over"] = int(await conn.fetchval(TAKEN_OVER_AMONG, self.interrupted))
+        finally:
+            await conn.close()
 
     async def restart_redis(self, down: float = 5.0) -> None:
         window = self._open("Redis restart")

@@ -111,6 +111,7 @@ class Soak:
         await action(self)
 
     async def report(self, load_seconds: float, settle_seconds: float) -> Report:
+        await self.faults.count_taken_over()
         checked = await audit(self.stack.postgres.url, self.stack.s3_client(), BUCKET, self.ledger, self.shops)
         gemini = self.stack.gemini
         return build_report(

@@ -33,4 +33,4 @@ def test_the_short_soak_loses_nothing_and_meets_its_targets(tmp_path: Path) -> N
     assert len(report["latency"]) >= 2, report["latency"]
     (kill,) = report["faults"]
     assert kill["renders_interrupted"] > 0, kill
-    assert report["audit"]["renders_claimed_more_than_once"] >= kill["renders_interrupted"], report["audit"]
+    assert kill["renders_taken_over"] > 0, kill
