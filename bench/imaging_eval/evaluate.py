@@ -178,6 +178,8 @@ def sheet_row(jpeg: bytes, png: bytes | None, served: bool) -> NDArray[np.uint8]
     """Source, cut-out over a checkerboard, the cut-out placed in a room; a refused one framed in red (and
     blank where there is no cut-out at all)."""
     frame = None if served else (200, 30, 30)
+    if png is not None and not served and not np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))[..., 3].any():
+        png = None  # refused with nothing cut out at all: nothing to place in the room
     if png is None:
         blank = Image.new("RGB", (TILE, TILE), (200, 30, 30))
         return np.concatenate([_tile(Image.open(io.BytesIO(jpeg)), frame), *[np.asarray(blank)] * 2], axis=1)

@@ -19,8 +19,7 @@ from numpy.typing import NDArray
 from imaging_eval.evaluate import BROKEN
 from imaging_eval.scenes import RenderedScene
 from seeit.imaging.codec import open_image, resized
-from seeit.imaging.cutout import OUTPUT_MAX_SIDE, working_view
-from seeit.imaging.segmentation import segment
+from seeit.imaging.cutout import OUTPUT_MAX_SIDE, segment_view, working_view
 from seeit.imaging.selfcheck import check_cutout
 
 Mask = NDArray[np.bool_]
@@ -68,7 +67,7 @@ def stress(scene: RenderedScene, model_dir: str) -> Iterator[tuple[str, float, b
     view = working_view(out_rgb, model_dir)
     h, w = view.img.shape[:2]
     truth = cv2.resize(scene.alpha, (w, h), interpolation=cv2.INTER_AREA) > 0.5
-    own = segment(view.img, view.backdrop, view.saliency).mask
+    own = segment_view(view).mask
     candidates = [("pipeline", own), *_variants(own, view.saliency, seed=len(scene.name))]
     for name, mask in candidates:
         check = check_cutout(mask, view.img, view.backdrop, view.saliency)

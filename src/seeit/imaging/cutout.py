@@ -13,8 +13,9 @@ from PIL import Image
 from seeit.imaging.background import Backdrop, fit_backdrop, local_backdrop
 from seeit.imaging.codec import has_transparency, resized
 from seeit.imaging.matting import matte
-from seeit.imaging.saliency import salient_object_map
-from seeit.imaging.segmentation import segment
+from seeit.imaging.refinement import refine
+from seeit.imaging.saliency import network_in, salient_object_map
+from seeit.imaging.segmentation import Segmentation, segment
 from seeit.imaging.selfcheck import SelfCheck, check_cutout
 
 # A cut-out is stored no larger than this: ample for a product that fills half of a 4096 px room.
@@ -72,6 +73,7 @@ class WorkingView:
     saliency: NDArray[np.float32] | None  # None without weights
     backdrop: Backdrop
     scale: float  # working pixels per output pixel
+    fine: bool = False  # the network saw the photo at working size (its outline is kept, not rebuilt)
 
     @property
     def network(self) -> bool:
@@ -88,7 +90,9 @@ def working_view(out_rgb: NDArray[np.uint8], model_dir: str | Path | None) -> Wo
         work_rgb = np.asarray(small, np.uint8)
     work = work_rgb.astype(np.float32) / 255.0
     saliency = salient_object_map(work_rgb, model_dir)
-    return WorkingView(work, saliency, _backdrop(work, saliency), ws)
+    net = network_in(model_dir)
+    fine = saliency is not None and net is not None and net.side >= WORKING_MAX_SIDE
+    return WorkingView(work, saliency, _backdrop(work, saliency), ws, fine)
 
 
 def _backdrop(work: NDArray[np.float32], saliency: NDArray[np.float32] | None) -> Backdrop:
@@ -104,6 +108,13 @@ def _backdrop(work: NDArray[np.float32], saliency: NDArray[np.float32] | None) -
     if known.mean() < MIN_KNOWN_BACKDROP:
         return border
     return local_backdrop(work, known)
+
+
+def segment_view(view: WorkingView) -> Segmentation:
+    """The product mask at working size: a fine network's kept and corrected, a coarse one's rebuilt."""
+    if view.fine and view.saliency is not None:
+        return refine(view.img, view.backdrop, view.saliency)
+    return segment(view.img, view.backdrop, view.saliency)
 
 
 def confidence_of(plainness: float, agreement: float, area: float, network: bool) -> float:
@@ -123,7 +134,7 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     oh, ow = out_rgb.shape[:2]
     view = working_view(out_rgb, model_dir)
     ws = view.scale
-    seg = segment(view.img, view.backdrop, view.saliency)
+    seg = segment_view(view)
     confidence = confidence_of(view.backdrop.plainness, seg.agreement, float(seg.mask.mean()), view.network)
     check = check_cutout(seg.mask, view.img, view.backdrop, view.saliency)
     del view

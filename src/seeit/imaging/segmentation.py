@@ -18,6 +18,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop, border_mask
+from seeit.imaging.photo_evidence import against_backdrop, edge_strength, fine_detail, floor_reflection
+from seeit.imaging.regions import border_connected, mostly, see_through, square, touching
 
 Float = NDArray[np.float32]
 Mask = NDArray[np.bool_]
@@ -27,16 +29,6 @@ Mask = NDArray[np.bool_]
 REFERENCE_SIDE = 1024
 # A hole's pixels match the backdrop model within this many times the photo's grain (most of them).
 HOLE_MATCH = 3.0
-# A glossy floor's reflection fades with distance: its far third is at most this strong against its near third.
-# Legs crossing from a wall onto a darker floor, or a lamp's stem above its round foot, mirror well enough
-# near the line but keep their strength all the way down.
-MIRROR_FADE = 0.7
-
-
-def _square(size: float) -> NDArray[np.uint8]:
-    """A square kernel ``size`` reference pixels wide, in this image's pixels (odd, at least 3)."""
-    side = max(3, 2 * round((size - 1) / 2) + 1)
-    return np.ones((side, side), np.uint8)
 
 
 @dataclass(frozen=True)
@@ -44,137 +36,6 @@ class Segmentation:
     mask: Mask
     agreement: float  # IoU between the mask and the network's own mask (1.0 when no network ran)
     network_certainty: float  # share of pixels the network called clearly in or out
-
-
-def fine_detail(img: Float, radius: int) -> Float:
-    """Local high-frequency energy, spread a little: product edges and texture have it, soft shadows do not."""
-    grey = img.mean(axis=2)
-    detail = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), 1.5))
-    detail = cv2.GaussianBlur(detail, (0, 0), 1.0)
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
-    return np.asarray(cv2.dilate(detail, kernel), np.float32)
-
-
-def against_backdrop(img: Float, backdrop: Backdrop) -> tuple[Float, Float, Float, Float]:
-    """The photo lightly smoothed, and per pixel how it differs from the backdrop: colour distance,
-    brightness ratio and chromaticity distance.
-
-    Shadows are judged against the backdrop as lit; a pixel is like the backdrop if it matches either that or
-    the locally corrected model (a wall meeting a floor, a shadow thrown away from the product).
-    """
-    smooth = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.8), np.float32)
-    lit = backdrop.lit
-    diff = np.linalg.norm(smooth - lit, axis=2)
-    if backdrop.smooth is not None:
-        diff = np.minimum(diff, np.linalg.norm(smooth - backdrop.colour, axis=2))
-    lum, lit_lum = smooth.mean(axis=2), np.maximum(lit.mean(axis=2), 1e-3)
-    chroma = np.linalg.norm(smooth / np.maximum(lum, 1e-3)[..., None] - lit / lit_lum[..., None], axis=2)
-    return smooth, diff, lum / lit_lum, chroma
-
-
-def _border_connected(region: Mask) -> Mask:
-    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=4)
-    if count <= 1:
-        return region
-    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    keep = np.zeros(count, bool)
-    keep[edge] = True
-    keep[0] = False
-    return np.asarray(keep[labels], bool)
-
-
-def _edge_strength(img: Float) -> Float:
-    """Colour gradient magnitude per pixel (units of colour per pixel)."""
-    gx = cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3) / 8
-    gy = cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3) / 8
-    return np.asarray(np.sqrt((gx * gx + gy * gy).sum(axis=2)), np.float32)
-
-
-def _see_through(
-    candidates: Mask,
-    product: Mask,
-    edges: Float,
-    *,
-    min_area: int,
-    threshold: float,
-    share: float = 0.6,
-    reach: NDArray[np.uint8] | None = None,
-) -> Mask:
-    """Backdrop-like patches the network put inside the product that are really holes (a chair back, a handle).
-
-    A hole is bounded by the product's sharp edge; a pale patch *on* a product (white on white, a glint)
-    fades into the rest of the product without one.
-    """
-    count, labels = cv2.connectedComponents(candidates.astype(np.uint8), connectivity=4)
-    if count <= 1:
-        return np.zeros_like(candidates)
-    near = cv2.dilate(labels.astype(np.float32), np.ones((5, 5), np.uint8) if reach is None else reach)
-    near = near.astype(np.int64)
-    rim = product & ~candidates & (near > 0)
-    total = np.bincount(near[rim], minlength=count).astype(np.float32)
-    sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
-    area = np.bincount(labels.ravel(), minlength=count)
-    is_hole = (total > 0) & (sharp > share * np.maximum(total, 1)) & (area >= min_area)
-    is_hole[0] = False
-    return np.asarray(is_hole[labels], bool)
-
-
-def _touching(region: Mask, seed: Mask) -> Mask:
-    """The connected parts of ``region`` that overlap ``seed``."""
-    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
-    hit = np.zeros(count, bool)
-    hit[np.unique(labels[seed & region])] = True
-    hit[0] = False
-    return np.asarray(hit[labels], bool)
-
-
-def _mostly(region: Mask, trait: Mask, share: float = 0.5) -> Mask:
-    """The connected parts of ``region`` more than ``share`` of whose pixels have ``trait``."""
-    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
-    if count <= 1:
-        return np.zeros_like(region)
-    total = np.bincount(labels.ravel(), minlength=count)
-    hits = np.bincount(labels.ravel(), weights=trait.ravel().astype(np.float64), minlength=count)
-    mostly = hits > share * np.maximum(total, 1)
-    mostly[0] = False
-    return np.asarray(mostly[labels], bool)
-
-
-def _floor_reflection(signal: Float, candidate: Mask) -> int | None:
-    """The row where a glossy floor starts mirroring the product, if the rows below it are a faded mirror image.
-
-    ``signal`` is the photo minus the backdrop. Below the contact line a reflection repeats the rows above it,
-    flipped, weaker (a quarter to three quarters) and fading with distance; a symmetric product (a ball) is
-    just as strong on both sides, so the amplitude test keeps it whole.
-    """
-    rows = np.nonzero(candidate.any(axis=1))[0]
-    if rows.size < 20:
-        return None
-    cols = np.nonzero(candidate.any(axis=0))[0]
-    band = signal[:, cols.min() : cols.max() + 1].reshape(signal.shape[0], -1)
-    top, bottom = int(rows.min()), int(rows.max())
-    depth = max(4, (bottom - top) // 12)
-    strength = np.linalg.norm(band, axis=1)
-    best, best_row = 0.0, None
-    for y in range(top + (bottom - top) // 2, bottom - depth // 2):
-        reach = min(depth, bottom - y, y - top)
-        above = band[y - reach : y][::-1]
-        below = band[y + 1 : y + 1 + reach]
-        a_norm, b_norm = strength[y - reach : y][::-1], strength[y + 1 : y + 1 + reach]
-        if a_norm.min() < 1e-3:
-            continue
-        corr = (above * below).sum(axis=1) / (a_norm * np.maximum(b_norm, 1e-6))
-        gain = b_norm / a_norm
-        # The contact line is where the mirror image starts: the sharpest drop in strength among mirror rows.
-        drop = float(strength[y - 2] - strength[y + 2])
-        if np.median(corr) > 0.9 and 0.15 < np.median(gain) < 0.75 and drop > best:
-            best, best_row = drop, y
-    if best_row is not None:
-        below = strength[best_row + 1 : bottom + 1]
-        third = max(1, below.size // 3)
-        if below.size < 6 or below[-third:].mean() > MIRROR_FADE * below[:third].mean():
-            return None
-    return best_row
 
 
 def _tidy(mask: Mask, min_hole: int, seen_through: Mask | None = None) -> Mask:
@@ -249,10 +110,10 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
     below_mirror = np.zeros((h, w), bool)  # a glossy floor's mirror image of the product, once found
     if saliency is None:
         sure_fg = differs
-        sure_bg = like_backdrop | _border_connected(like_backdrop | like_shadow)
+        sure_bg = like_backdrop | border_connected(like_backdrop | like_shadow)
     else:
         s = saliency
-        core = cv2.erode((s > 0.5).astype(np.uint8), _square(5 * unit)).astype(bool) & (s > 0.9)
+        core = cv2.erode((s > 0.5).astype(np.uint8), square(5 * unit)).astype(bool) & (s > 0.9)
         if plain >= 0.85:
             soft = detail < 0.015 + 2 * noise  # blurred: a reflection or shadow edge, not a product part
             # Shadow-coloured pixels (darker backdrop, same hue) count as product only on strong evidence:
@@ -265,14 +126,14 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             sure_fg |= core & (s > 0.97) & ~shadow_hued
             sure_bg = (like_backdrop & (s < 0.5)) | ((like_shadow | like_backdrop) & (s < 0.25))
             pale = (like_backdrop | like_shadow) & (s >= 0.25)
-            edges = _edge_strength(smooth)
+            edges = edge_strength(smooth)
             min_area, sharp = max(12, int(0.0001 * h * w)), max(0.02, 4 * noise)
-            reach = _square(5 * unit)
+            reach = square(5 * unit)
             # The rim is judged over the reach's width, but a crisp edge is a pixel wide at any size: a large
             # photo shrunk to working size has crisper edges, which then cover less of a hole's rim. Widened by
             # a pixel, an edge covers the rim alike at every photo size.
-            rim_edges = np.asarray(cv2.dilate(edges, _square(3)), np.float32)
-            holes = _see_through(pale, (s >= 0.25) & ~pale, rim_edges, min_area=min_area, threshold=sharp, reach=reach)
+            rim_edges = np.asarray(cv2.dilate(edges, square(3)), np.float32)
+            holes = see_through(pale, (s >= 0.25) & ~pale, rim_edges, min_area=min_area, threshold=sharp, reach=reach)
             # A pale product (white on light grey) shades through the backdrop's brightness, so by brightness
             # alone its parts and its holes run together; its tint still differs a little, and shading keeps tint.
             border = border_mask(h, w, max(3, round(0.02 * max(h, w))))
@@ -280,7 +141,7 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             exact = like_backdrop & ~tinted
             near_edge = np.asarray(cv2.dilate(edges, reach), np.float32)
             # Matching in tint too, a patch needs less of a sharp rim: a shaded leg beside it may match in brightness.
-            holes |= _see_through(
+            holes |= see_through(
                 exact & (s >= 0.25),
                 (s >= 0.25) & ~exact,
                 near_edge,
@@ -294,26 +155,26 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             # Opened, so the thin tint fringe that JPEG's half-size chroma leaves round every edge drops out;
             # the rim is judged a few pixels out, past where that fringe reaches.
             off = ((diff > max(6.0 * noise, 0.05)) | tinted) & ~sure_fg
-            off = cv2.morphologyEx(off.astype(np.uint8), cv2.MORPH_OPEN, _square(5 * unit)).astype(bool)
-            off &= ~_touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
-            wide_edge = np.asarray(cv2.dilate(edges, _square(9 * unit)), np.float32)
-            missed = _see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5, reach=reach)
+            off = cv2.morphologyEx(off.astype(np.uint8), cv2.MORPH_OPEN, square(5 * unit)).astype(bool)
+            off &= ~touching(off, foot)  # floor shadows reach the foot; a missed back rail does not
+            wide_edge = np.asarray(cv2.dilate(edges, square(9 * unit)), np.float32)
+            missed = see_through(off, exact, wide_edge, min_area=min_area, threshold=sharp, share=0.5, reach=reach)
             # A shadow cast on the floor between a stool's legs is parted from the backdrop by the legs' sharp
             # edges too; up on the product's body, shadow-coloured is how a shaded pale part looks.
             lower = np.arange(h)[:, None] >= (rows.min() + rows.max()) / 2 if rows.size else np.ones((h, 1), bool)
-            missed &= ~_mostly(missed, like_shadow & (s < 0.5) & lower)
+            missed &= ~mostly(missed, like_shadow & (s < 0.5) & lower)
             sure_fg |= missed
             # What a hole shows is the backdrop itself, within the photo's grain, or in shade; a glint on chrome
             # or a clipped highlight only comes near it.
-            holes &= ~_mostly(holes, (diff > HOLE_MATCH * noise) & ~like_shadow)
+            holes &= ~mostly(holes, (diff > HOLE_MATCH * noise) & ~like_shadow)
             sure_bg |= holes
             sure_fg &= ~holes
             # Sure product the network does not see that runs on to the frame is the backdrop's own edge (where
             # a wall meets the floor, which a smooth fit blurs): a part the network missed ends inside the photo.
-            frame_stray = _touching(sure_fg & (s < 0.5), border_mask(h, w, 2))
+            frame_stray = touching(sure_fg & (s < 0.5), border_mask(h, w, 2))
             sure_fg &= ~frame_stray
             sure_bg |= frame_stray & (s < 0.1)
-            mirror_row = _floor_reflection(smooth - backdrop.colour, differs)
+            mirror_row = floor_reflection(smooth - backdrop.colour, differs)
             if mirror_row is not None:
                 below_mirror[mirror_row + 2 :] = True
                 sure_bg |= below_mirror
@@ -350,11 +211,11 @@ def segment(img: Float, backdrop: Backdrop, saliency: Float | None) -> Segmentat
             sharp_unlike = (
                 differs & ((np.abs(ratio - 1) > 0.25) | (chroma > 0.12)) & ((pixel_detail > 0.03) | (ratio < 0.18))
             )
-            wide = cv2.morphologyEx(sharp_unlike.astype(np.uint8), cv2.MORPH_OPEN, _square(7 * unit)).astype(bool)
+            wide = cv2.morphologyEx(sharp_unlike.astype(np.uint8), cv2.MORPH_OPEN, square(7 * unit)).astype(bool)
             thin = sharp_unlike & ~wide & ~mask & ~below_mirror
-            grown = cv2.dilate(mask.astype(np.uint8), _square(3)).astype(bool)
+            grown = cv2.dilate(mask.astype(np.uint8), square(3)).astype(bool)
             # Reached through any such pixels: where a tripod's legs meet they are wider than thin.
-            mask |= _touching(thin | (sharp_unlike & ~below_mirror) | grown, mask) & thin
+            mask |= touching(thin | (sharp_unlike & ~below_mirror) | grown, mask) & thin
 
     if saliency is None:
         return Segmentation(mask, 1.0, 0.0)

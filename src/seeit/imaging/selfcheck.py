@@ -2,7 +2,7 @@
 
 Four signs of a broken cut-out, each cheap at working size:
 - its share of the frame is implausible (a speck, or nearly everything);
-- it falls apart into many pieces instead of one main part or a few large ones;
+- it falls apart into many pieces instead of one main part or a few large ones, or is strewn with specks;
 - its outline does not follow the photo's edges (it runs through the backdrop or along a soft shadow);
 - too little of it is where the network sees the product (with the network present: a kept shadow, a
   backdrop patch); holes the network filled and the mask opened do not count against it. Without the
@@ -24,10 +24,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop
-from seeit.imaging.segmentation import against_backdrop, fine_detail
+from seeit.imaging.photo_evidence import against_backdrop, fine_detail
 
 MIN_SHARE, MAX_SHARE = 0.003, 0.85
 MAX_PARTS = 6  # large parts that together hold 98 % of the mask
+MAX_PIECES = 12  # separate pieces of any size but a speck's (scattered specks are noise, not a product)
+MIN_PIECE = 16  # pixels at working size
 MIN_EDGE_SHARE = 0.35  # outline pixels lying on a clear image edge (with the network)
 MIN_EDGE_SHARE_ALONE = 0.6  # the same, for the classical path alone
 MIN_SUPPORT = 0.6  # share of the mask the network calls product
@@ -47,12 +49,14 @@ class SelfCheck:
     reasons: tuple[str, ...]
 
 
-def _large_parts(mask: NDArray[np.bool_]) -> int:
+def _parts(mask: NDArray[np.bool_]) -> tuple[int, int]:
+    """The large parts that together hold 98 % of the mask, and the pieces larger than a speck."""
     _count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     areas = np.sort(stats[1:, cv2.CC_STAT_AREA])[::-1]
     if not areas.size:
-        return 0
-    return int(np.searchsorted(np.cumsum(areas), 0.98 * areas.sum()) + 1)
+        return 0, 0
+    large = int(np.searchsorted(np.cumsum(areas), 0.98 * areas.sum()) + 1)
+    return large, int((areas >= MIN_PIECE).sum())
 
 
 def _outline(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -115,7 +119,7 @@ def check_cutout(
     """Judge the hard mask at working size against the photo ``img`` (float RGB) it was cut from."""
     noise = max(backdrop.noise, 0.004)
     share = float(mask.mean())
-    parts = _large_parts(mask)
+    parts, pieces = _parts(mask)
     on_edge = _on_edge(img, backdrop.noise)
     edges = _edge_share(mask, on_edge)
     network = saliency is not None
@@ -130,8 +134,8 @@ def check_cutout(
     reasons = []
     if not MIN_SHARE < share < MAX_SHARE:
         reasons.append(f"covers {share:.1%} of the frame")
-    if parts > MAX_PARTS:
-        reasons.append(f"falls into {parts} parts")
+    if parts > MAX_PARTS or pieces > MAX_PIECES:
+        reasons.append(f"falls into {max(parts, pieces)} parts")
     if edges < (MIN_EDGE_SHARE if network else MIN_EDGE_SHARE_ALONE):
         reasons.append(f"only {edges:.0%} of its outline follows an image edge")
     if support < MIN_SUPPORT:
