@@ -77,6 +77,9 @@ def _session(path: str, threads: int) -> Any | None:
     options.inter_op_num_threads = 1
     # The arena keeps the largest activations allocated between runs: off, the peak falls by a third.
     options.enable_cpu_mem_arena = False
+    # Nor one block planned up front for every activation of a run: ISNet at 1024 px peaks 300 MB lower
+    # (1.15 GB instead of 1.47 GB) for a few per cent of its time.
+    options.enable_mem_pattern = False
     # Threads wait for work by sleeping, not spinning: runs in sibling processes share the cores.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     try:
