@@ -140,7 +140,10 @@ def quality(set_name: str, model_dir: str) -> dict[str, float]:
     summary.update({f"stress_{k}": float(v) for k, v in counts.items()})
     OUT.mkdir(parents=True, exist_ok=True)
     save_sheet(rows, str(OUT / f"contact_sheet_{set_name}.png"))
-    print(f"contact sheet: {OUT / f'contact_sheet_{set_name}.png'}")
+    # The README shows each set's two best and three worst (a refusal among them, framed red).
+    ranked = sorted(range(len(outcomes)), key=lambda i: outcomes[i].iou, reverse=True)
+    save_sheet([rows[i] for i in ranked[:2] + ranked[-3:]], str(OUT / f"best_worst_{set_name}.png"), columns=1)
+    print(f"contact sheet: {OUT / f'contact_sheet_{set_name}.png'} (best and worst: best_worst_{set_name}.png)")
     return summary
 
 
