@@ -4,7 +4,9 @@ Such a network already draws the product's outline, thin legs and most holes whe
 wrong is what a studio photo adds around a product. So its mask is kept, and the photo only overrules it
 where the evidence is specific:
 - a glossy floor's mirror image of the product below the contact line is dropped;
-- a shadow the network was unsure of (smooth, darker backdrop of the backdrop's own hue) is dropped;
+- a shadow the network was unsure of (smooth, darker backdrop of the backdrop's own hue, parted from the
+  backdrop by a soft edge) is dropped;
+- a part the network half saw that is clearly not backdrop and crisply outlined is added;
 - a gap the network filled that shows the backdrop itself, ringed by the product's sharp edge, is opened;
 - a gap the network left open that is clearly not backdrop (veined marble, a pattern) is filled.
 A coarse network (U²-Net at 320 px) needs much more rebuilt; ``segmentation.segment`` does that.
@@ -16,11 +18,10 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop
 from seeit.imaging.photo_evidence import against_backdrop, edge_strength, fine_detail, floor_reflection
-from seeit.imaging.regions import mostly, see_through, square
+from seeit.imaging.regions import enclosed, mostly, rim_sharpness, see_through, square
 from seeit.imaging.segmentation import HOLE_MATCH, REFERENCE_SIDE, Float, Mask, Segmentation
 
 # The network's own word is final above this probability, and a pixel below SURE_OUT is backdrop whatever it
@@ -37,18 +38,6 @@ HALF_SEEN = 0.3
 STUDIO = 0.85
 
 
-def _enclosed(region: Mask) -> Mask:
-    """The parts of ``region`` that do not reach the frame."""
-    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=4)
-    if count <= 1:
-        return np.zeros_like(region)
-    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    inside = np.ones(count, bool)
-    inside[edge] = False
-    inside[0] = False
-    return np.asarray(inside[labels], bool)
-
-
 def _mirror_row(signal: Float, mask: Mask) -> int | None:
     """The contact line of a glossy floor's reflection in ``mask``, if below it the mask mirrors itself.
 
@@ -63,18 +52,6 @@ def _mirror_row(signal: Float, mask: Mask) -> int | None:
     below = mask[row + 1 : row + 1 + depth]
     union = (above | below).sum()
     return row if union and (above & below).sum() / union >= MIRROR_OUTLINE else None
-
-
-def _rim_sharpness(parts: Mask, outside: Mask, edges: Float, threshold: float) -> tuple[NDArray[np.int32], Float]:
-    """Label ``parts``; per label, the share of the ``outside`` pixels along it that lie on a sharp edge."""
-    count, labels = cv2.connectedComponents(parts.astype(np.uint8), connectivity=8)
-    near = cv2.dilate(labels.astype(np.float32), square(5)).astype(np.int64)
-    rim = outside & (near > 0)
-    total = np.bincount(near[rim], minlength=count).astype(np.float32)
-    sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
-    share = np.where(total > 0, sharp / np.maximum(total, 1), 1.0).astype(np.float32)
-    share[0] = 1.0
-    return np.asarray(labels, np.int32), share
 
 
 @dataclass(frozen=True)
@@ -111,7 +88,7 @@ def _without_soft_shadows(mask: Mask, unsure: Mask, ev: _Evidence) -> Mask:
     """Drop a shadow the network half saw: smooth, of the backdrop's hue, and parted from the backdrop by a
     soft edge. A grey pot is as smooth and as grey, but its outline is crisp."""
     shadowy = mostly(mask & unsure, ev.like_shadow | ev.like_backdrop, 0.7) & mask & unsure
-    labels, rim = _rim_sharpness(shadowy, ~mask, ev.edges, ev.sharp)
+    labels, rim = rim_sharpness(shadowy, ~mask, ev.edges, ev.sharp)
     return mask & ~((rim < SOFT_RIM)[labels] & shadowy)
 
 
@@ -120,7 +97,7 @@ def _with_half_seen_parts(mask: Mask, unsure: Mask, s: Float, ev: _Evidence) -> 
     and not even a patterned shadow (a lattice's on the wall), reaching the product, crisply outlined."""
     unlike_part = ev.unlike & ~ev.shadow_hue & (s > HALF_SEEN)
     missed = mostly(~mask & unsure, unlike_part, 0.6) & ~mask & unsure
-    labels, rim = _rim_sharpness(missed, ~mask & ~missed, ev.edges, ev.sharp)
+    labels, rim = rim_sharpness(missed, ~mask & ~missed, ev.edges, ev.sharp)
     grown = cv2.dilate(mask.astype(np.uint8), square(3)).astype(bool)
     reaching = np.zeros(rim.shape, bool)
     reaching[np.unique(labels[grown & missed])] = True
@@ -134,7 +111,7 @@ def _tidy(mask: Mask, min_area: int, like_backdrop: Mask) -> Mask:
     if count > 1:
         areas = stats[1:, cv2.CC_STAT_AREA]
         mask = np.concatenate([[False], areas >= max(8, 0.002 * areas.max())])[labels]
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(_enclosed(~mask).astype(np.uint8), connectivity=4)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(enclosed(~mask).astype(np.uint8), connectivity=4)
     tiny = np.concatenate([[False], stats[1:, cv2.CC_STAT_AREA] < min_area // 4])
     return np.asarray(mask | (tiny[labels] & ~like_backdrop), bool)
 
@@ -164,7 +141,7 @@ def refine(img: Float, backdrop: Backdrop, saliency: Float) -> Segmentation:
             candidates, mask & ~candidates, ev.edges, min_area=min_area, threshold=ev.sharp, reach=square(5 * unit)
         )
     # Gaps inside the product that are not backdrop (veins in white marble the network read as a hole).
-    gaps = _enclosed(~mask) & (s > SURE_OUT) & ~below_mirror
+    gaps = enclosed(~mask) & (s > SURE_OUT) & ~below_mirror
     mask |= mostly(gaps, ev.unlike, 0.6)
     mask = _tidy(mask, min_area, ev.like_backdrop)
 

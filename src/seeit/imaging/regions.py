@@ -76,3 +76,27 @@ def mostly(region: Mask, trait: Mask, share: float = 0.5) -> Mask:
     chosen = hits > share * np.maximum(total, 1)
     chosen[0] = False
     return np.asarray(chosen[labels], bool)
+
+
+def enclosed(region: Mask) -> Mask:
+    """The parts of ``region`` that do not reach the frame."""
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=4)
+    if count <= 1:
+        return np.zeros_like(region)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    inside = np.ones(count, bool)
+    inside[edge] = False
+    inside[0] = False
+    return np.asarray(inside[labels], bool)
+
+
+def rim_sharpness(parts: Mask, outside: Mask, edges: Float, threshold: float) -> tuple[NDArray[np.int32], Float]:
+    """Label ``parts``; per label, the share of the ``outside`` pixels along it that lie on a sharp edge."""
+    count, labels = cv2.connectedComponents(parts.astype(np.uint8), connectivity=8)
+    near = cv2.dilate(labels.astype(np.float32), square(5)).astype(np.int64)
+    rim = outside & (near > 0)
+    total = np.bincount(near[rim], minlength=count).astype(np.float32)
+    sharp = np.bincount(near[rim], weights=(edges[rim] > threshold).astype(np.float32), minlength=count)
+    share = np.where(total > 0, sharp / np.maximum(total, 1), 1.0).astype(np.float32)
+    share[0] = 1.0
+    return np.asarray(labels, np.int32), share
