@@ -24,7 +24,12 @@ from seeit.renders.tasks import HEARTBEAT_SECONDS
 # request, an answer under way finishes late.
 RECOVERY_SECONDS = 15.0
 
-PROCESSING = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing'"
+# Renders of the shops that stay installed: another shop's may be cancelled by its uninstall before any
+# worker could take it over.
+PROCESSING = (
+    "SELECT r.id, r.heartbeat_at FROM render_jobs r JOIN shops s ON s.id = r.shop_id"
+    " WHERE r.status = 'processing' AND s.shop_domain = ANY($1::text[])"
+)
 PROCESSING_AMONG = "SELECT id, heartbeat_at FROM render_jobs WHERE status = 'processing' AND id = ANY($1::uuid[])"
 TAKEN_OVER_AMONG = (
     "SELECT count(*) FROM render_jobs WHERE attempts > 1 AND status <> 'processing' AND id = ANY($1::uuid[])"
@@ -46,6 +51,7 @@ class Window:
 class Faults:
     stack: Stack
     database_url: str
+    steady_shops: list[str] = field(default_factory=list)  # domains neither uninstalled nor redacted
     windows: list[Window] = field(default_factory=list)
     interrupted: list[object] = field(default_factory=list)  # renders a worker kill stopped mid-work
 
@@ -84,7 +90,8 @@ class Faults:
                 caught: dict[object, object] = {}
                 while time.monotonic() < deadline and not caught:
                     if await self._busy(index):
-                        caught = {row["id"]: row["heartbeat_at"] for row in await conn.fetch(PROCESSING)}
+                        rows = await conn.fetch(PROCESSING, self.steady_shops)
+                        caught = {row["id"]: row["heartbeat_at"] for row in rows}
                     else:
                         await asyncio.sleep(0.2)
                 killed_at = time.monotonic()

@@ -240,8 +240,8 @@ async def follow(traffic: Traffic, shop: SoakShop, rng: random.Random, job_id: s
         picture = await api.request("GET storage (render picture)", "GET", job["image_url"])
         if picture is not None and picture.status_code == 200 and picture.content[:8] == b"\x89PNG\r\n\x1a\n":
             ledger.pictures += 1
-        elif picture is not None and picture.status_code < 500:
-            ledger.picture_failures.append(f"{job_id}: {picture.status_code}")
+        elif picture is not None and picture.status_code < 500 and not shop.redacted:
+            ledger.picture_failures.append(f"{job_id}: {picture.status_code}")  # a redacted shop's are gone
 
 
 async def share(traffic: Traffic, shop: SoakShop, job_id: str) -> None:
@@ -253,8 +253,8 @@ async def share(traffic: Traffic, shop: SoakShop, job_id: str) -> None:
     followed = await api.request("GET /share/{token}", "GET", made.json()["share_url"])
     if followed is not None and followed.status_code == 302 and followed.headers.get("location"):
         ledger.shares += 1
-    elif followed is not None and followed.status_code < 500:
-        ledger.share_failures.append(f"{job_id}: {followed.status_code}")
+    elif followed is not None and followed.status_code < 500 and not shop.redacted:
+        ledger.share_failures.append(f"{job_id}: {followed.status_code}")  # a redacted shop's are gone
 
 
 async def merchant(traffic: Traffic, shop: SoakShop, seed: int) -> None:

@@ -35,8 +35,9 @@ class Soak:
         self.api = Api(stack.api_urls, self.recorder)
         self.ledger = Ledger()
         self.deliveries = Deliveries()
-        self.faults = Faults(stack, stack.postgres.url)
         self.shops: list[SoakShop] = shop_setup.roster(options.shops)
+        steady = [shop.domain for shop in self.shops if shop.role not in ("reinstalls", "redacted")]
+        self.faults = Faults(stack, stack.postgres.url, steady)
         self.traffic = Traffic(self.api, self.ledger, stop_at=0.0)
         self.memory = MemoryWatch(stack, options.warm_after)
         self.reinstalled: bool | None = None
