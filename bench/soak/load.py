@@ -253,8 +253,9 @@ async def share(traffic: Traffic, shop: SoakShop, job_id: str) -> None:
     followed = await api.request("GET /share/{token}", "GET", made.json()["share_url"])
     if followed is not None and followed.status_code == 302 and followed.headers.get("location"):
         ledger.shares += 1
-    elif followed is not None and followed.status_code < 500 and not shop.redacted:
-        ledger.share_failures.append(f"{job_id}: {followed.status_code}")  # a redacted shop's are gone
+    elif followed is not None and followed.status_code < 500 and shop.installed and not shop.redacted:
+        # A link stops working while its shop is uninstalled, and for good once it is redacted.
+        ledger.share_failures.append(f"{job_id}: {followed.status_code}")
 
 
 async def merchant(traffic: Traffic, shop: SoakShop, seed: int) -> None:
