@@ -76,7 +76,7 @@ WARM_GREY_WALL = Material((0.75, 0.72, 0.68), "plaster", tile=1.2, rough=0.95, b
 WHITE_WALL = Material((0.9, 0.9, 0.88), "plaster", tile=1.2, rough=0.95, bump=0.2, seed=6)
 BRICK_WALL = Material((0.66, 0.38, 0.3), "brick", second=(0.8, 0.76, 0.7), tile=2.2, rough=0.9, bump=0.6)
 TERRAZZO_FLOOR = Material((0.86, 0.84, 0.8), "terrazzo", second=(0.35, 0.35, 0.36), tile=0.9, rough=0.4)
-CONCRETE_FLOOR = Material((0.6, 0.6, 0.58), "gravel", tile=2.5, rough=0.85)
+CONCRETE_FLOOR = Material((0.6, 0.6, 0.58), "plaster", tile=1.6, rough=0.8, bump=0.15, seed=12)
 SKIRTING = Material((0.93, 0.93, 0.91), "plain", tile=0.5, rough=0.4)
 
 # Product finishes
@@ -167,10 +167,11 @@ def boucle_armchair() -> Scene:
 def black_chair_dark() -> Scene:
     parts = moved(bp.metal_chair(BLACK_METAL, BLACK_LEATHER), yaw=30)
     rim = Light((1.3, 1.9, -1.2), 16, 0.5, samples=6)
+    spot_key = Light((-1.6, 2.2, 1.4), 16, 0.7, spot=4.0, aim=(0.0, 0.35, 0.0))
     return scene(
         parts,
-        sweep(CHARCOAL_PAPER, 0.12, wall_z=-1.4),
-        (key(-1.6, 2.2, 1.4, 16, 0.7), rim),
+        sweep(CHARCOAL_PAPER, 0.1, wall_z=-1.4),
+        (spot_key, rim),
         view((0, 0.45, 0), 2.6, -12, 12),
         Lens(fov=30, roll=0.8, quality=85, noise=0.025, sharpen=0.3),
     )
@@ -235,7 +236,7 @@ def glass_side_table() -> Scene:
 
 def arc_lamp() -> Scene:
     parts = moved(bp.arc_lamp(WHITE_MARBLE, BRASS, BRASS, BLACK_CABLE), (-0.45, 0, 0))
-    rm = room(PALE_OAK, WARM_GREY_WALL, wall_z=-0.5, ambient=0.4)
+    rm = room(PALE_OAK, WARM_GREY_WALL, wall_z=-0.5, side_x=-0.85, ambient=0.36)
     return scene(
         parts,
         rm,
@@ -258,7 +259,7 @@ def wire_chair() -> Scene:
 
 def wire_basket() -> Scene:
     parts = moved(bp.wire_basket(BLACK_METAL), yaw=10)
-    rm = room(PALE_OAK, WHITE_WALL, wall_z=-0.35, ambient=0.42)
+    rm = room(CONCRETE_FLOOR, WHITE_WALL, wall_z=-0.35, ambient=0.4)
     return scene(
         parts,
         rm,
@@ -374,8 +375,8 @@ def oak_stool_soft() -> Scene:
     parts = bp.oak_stool(OAK)
     return scene(
         parts,
-        sweep(WHITE_PAPER, 0.22),
-        (Light((-1.2, 2.2, 0.9), 30, 1.0, samples=10), fill(power=2)),
+        sweep(WHITE_PAPER, 0.16),
+        (Light((-1.9, 1.5, 0.5), 22, 0.9, samples=10), fill(power=1)),
         view((0, 0.25, 0), 1.7, 10, 18),
         Lens(fov=28, roll=0.3, quality=90),
     )
@@ -385,8 +386,8 @@ def rolled_rug() -> Scene:
     parts = moved(bp.rolled_rug(RUG_KILIM, RUG_END, fringe=FRINGE), yaw=-32)
     return scene(
         parts,
-        sweep(WHITE_PAPER, 0.22),
-        (Light((-0.9, 2.3, 1.0), 30, 1.0, samples=10), fill(power=2)),
+        sweep(WHITE_PAPER, 0.18),
+        (Light((-1.7, 1.4, 0.9), 20, 0.9, samples=10), fill(power=2)),
         view((0, 0.13, 0), 2.1, 8, 16),
         Lens(fov=30, roll=-0.4, quality=89),
     )
