@@ -67,11 +67,12 @@ PALE_OAK = Material((0.82, 0.7, 0.55), "planks", second=(0.72, 0.58, 0.42), tile
 DARK_OAK = Material((0.28, 0.2, 0.14), "planks", second=(0.2, 0.14, 0.1), tile=0.85, rough=0.5, seed=4)
 CHARCOAL_PAPER = Material((0.2, 0.2, 0.21), "paper", tile=1.5, rough=0.9)
 DARK_GREEN_WALL = Material((0.18, 0.22, 0.2), "plaster", tile=1.2, rough=0.95, bump=0.2, seed=2)
-GLOSS_WHITE_FLOOR = Material((0.9, 0.9, 0.9), "paper", tile=2.0, rough=0.2, gloss=0.85)
 GLOSS_GREY_FLOOR = Material((0.3, 0.3, 0.31), "paper", tile=2.0, rough=0.15, gloss=0.9)
+GLOSS_BLACK_FLOOR = Material((0.04, 0.04, 0.045), "paper", tile=2.0, rough=0.1, gloss=1.0)
 TERRACOTTA_PAPER = Material((0.78, 0.45, 0.32), "paper", tile=1.5, rough=0.95)
 SAGE_PAPER = Material((0.62, 0.68, 0.58), "paper", tile=1.5, rough=0.95)
 GREY_PAPER = Material((0.66, 0.67, 0.68), "paper", tile=1.5, rough=0.95)
+DARK_GREY_PAPER = Material((0.32, 0.32, 0.33), "paper", tile=1.5, rough=0.95)
 WARM_GREY_WALL = Material((0.75, 0.72, 0.68), "plaster", tile=1.2, rough=0.95, bump=0.25, seed=5)
 WHITE_WALL = Material((0.9, 0.9, 0.88), "plaster", tile=1.2, rough=0.95, bump=0.2, seed=6)
 BRICK_WALL = Material((0.66, 0.38, 0.3), "brick", second=(0.8, 0.76, 0.7), tile=2.2, rough=0.9, bump=0.6)
@@ -84,7 +85,7 @@ OAK = Material((0.76, 0.58, 0.38), "wood", second=(0.6, 0.42, 0.25), tile=0.35, 
 ASH = Material((0.86, 0.78, 0.64), "wood", second=(0.76, 0.65, 0.5), tile=0.3, rough=0.5, seed=7)
 WALNUT = Material((0.36, 0.22, 0.13), "wood", second=(0.22, 0.13, 0.07), tile=0.4, rough=0.35, seed=8)
 BLACK_METAL = Material((0.035, 0.035, 0.04), "plain", tile=0.2, rough=0.4, metal=0.3)
-BLACK_LEATHER = Material((0.05, 0.045, 0.045), "leather", second=(0.03, 0.03, 0.03), tile=0.15, rough=0.45, bump=0.8)
+BLACK_LEATHER = Material((0.05, 0.045, 0.045), "leather", second=(0.03, 0.03, 0.03), tile=0.08, rough=0.45, bump=0.4)
 COGNAC_LEATHER = Material((0.55, 0.3, 0.15), "leather", second=(0.4, 0.2, 0.1), tile=0.15, rough=0.4, bump=0.8, seed=9)
 CHROME = Material((0.95, 0.95, 0.96), "plain", tile=0.3, rough=0.08, metal=1.0)
 BRASS = Material((0.85, 0.66, 0.36), "brushed", tile=0.3, rough=0.28, metal=1.0)
@@ -94,8 +95,8 @@ AMBER_GLASS = Material((0.05, 0.03, 0.01), "plain", tile=0.3, rough=0.03, glass=
 RUBBER = Material((0.05, 0.05, 0.05), "plain", tile=0.2, rough=0.8)
 CREAM_LINEN = Material((0.9, 0.86, 0.76), "linen", tile=0.05, rough=0.9, sheen=0.3, bump=0.6)
 CREAM_CERAMIC = Material((0.9, 0.86, 0.78), "plain", tile=0.2, rough=0.25)
-WHITE_BOUCLE = Material((0.93, 0.92, 0.88), "boucle", tile=0.06, rough=0.95, sheen=0.4, bump=1.5)
-TWEED = Material((0.46, 0.48, 0.5), "tweed", second=(0.3, 0.32, 0.35), tile=0.05, rough=0.9, sheen=0.4, bump=1.2)
+WHITE_BOUCLE = Material((0.93, 0.92, 0.88), "boucle", tile=0.3, rough=0.95, sheen=0.4, bump=1.5)
+TWEED = Material((0.46, 0.48, 0.5), "tweed", second=(0.3, 0.32, 0.35), tile=0.15, rough=0.9, sheen=0.4, bump=1.2)
 MUSTARD_VELVET = Material((0.62, 0.43, 0.09), "plain", tile=0.2, rough=0.8, sheen=1.2)
 BOOK_RED = Material((0.55, 0.16, 0.12), "linen", tile=0.05, rough=0.8, bump=0.3)
 BOOK_BLUE = Material((0.16, 0.24, 0.4), "linen", tile=0.05, rough=0.8, bump=0.3, seed=1)
@@ -122,8 +123,15 @@ MIRROR = Material((0.92, 0.93, 0.93), "plain", tile=0.3, rough=0.02, metal=1.0)
 GAP = Material((0.02, 0.015, 0.01), "plain", tile=0.1, rough=0.9)
 
 
-def sweep(paper: Material, ambient: float = 0.35, sky: Pt = (1.0, 1.0, 1.0), wall_z: float = -1.0) -> Room:
-    return Room(paper, paper, True, wall_z, 0.6, ambient=ambient, sky=sky)
+def sweep(
+    paper: Material,
+    ambient: float = 0.35,
+    sky: Pt = (1.0, 1.0, 1.0),
+    wall_z: float = -1.0,
+    wall: Material | None = None,
+) -> Room:
+    """A paper sweep (a glossy sheet on the floor part of it when ``wall`` is the paper behind)."""
+    return Room(paper, wall or paper, True, wall_z, 0.6, ambient=ambient, sky=sky)
 
 
 def room(floor: Material, wall: Material, wall_z: float = -0.6, side_x: float | None = None, **kw: float) -> Room:
@@ -193,7 +201,7 @@ def chrome_stool() -> Scene:
     parts = bp.bar_stool(CHROME, BLACK_LEATHER)
     return scene(
         parts,
-        sweep(GLOSS_GREY_FLOOR, 0.35),
+        sweep(GLOSS_GREY_FLOOR, 0.35, wall=DARK_GREY_PAPER),
         (key(-1.5, 2.4, 1.4, 22, 0.7), fill(power=6)),
         view((0, 0.4, 0), 2.2, 10, 10),
         Lens(fov=28, roll=0.3, ev=0.2, quality=88),
@@ -204,7 +212,7 @@ def lacquer_table() -> Scene:
     parts = bp.pedestal_table(RED_LACQUER, WHITE_MARBLE)
     return scene(
         parts,
-        sweep(GLOSS_WHITE_FLOOR, 0.4),
+        sweep(GLOSS_BLACK_FLOOR, 0.4, wall=GREY_PAPER),
         (key(-1.5, 2.2, 1.2, 20, 0.7), fill(power=5)),
         view((0, 0.3, 0), 1.8, -8, 9),
         Lens(fov=30, roll=-0.6, quality=86),
@@ -470,7 +478,7 @@ BLIND: list[BlindPhoto] = [
         "chrome_bar_stool_gloss_floor",
         "glossy with floor reflection",
         (1000, 1400),
-        "chrome and leather mirrored in a white gloss floor",
+        "chrome and leather mirrored in a grey gloss floor",
         chrome_stool,
         5,
     ),
@@ -478,7 +486,7 @@ BLIND: list[BlindPhoto] = [
         "lacquer_table_gloss_floor",
         "glossy with floor reflection",
         (1100, 1100),
-        "red lacquer and marble mirrored in a grey gloss floor",
+        "red lacquer and marble mirrored in a black gloss floor",
         lacquer_table,
         6,
     ),

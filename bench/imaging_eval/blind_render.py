@@ -91,8 +91,8 @@ def _backdrop(room: Room, eye: Vec) -> tuple[Mesh, NDArray[np.int64], list[Mater
         uv = np.stack(np.broadcast_arrays(xs[:, None], arc[None, :]), -1)
         tan = np.broadcast_to([1.0, 0.0, 0.0], p.shape)
         sweep = grid(p.astype(float), n.astype(float), uv.astype(float), np.ascontiguousarray(tan), False)
-        # The paper is the floor up to where it turns, then the wall.
-        tag = np.where(sweep.pos[:, :, 1].mean(1) < r * 0.5, 0, 1)
+        # The floor's material (a glossy sheet, say) lies on the flat part; the paper turns up into the wall.
+        tag = np.where(sweep.pos[:, :, 1].max(1) < 1e-6, 0, 1)
         parts.append(sweep)
         tags.extend(tag.tolist())
     else:
@@ -146,6 +146,7 @@ def _shade(
     eye: Float,
     sky: Float,
     closed: NDArray[np.bool_],
+    shadows: list[Float] | None = None,
 ) -> tuple[Float, Float]:
     """Radiance towards ``eye`` of points on the product (reflected and diffused light; glass adds what it lets
     through later), and their Fresnel reflectance; ``sky`` is how much of each direction of the sky they see."""
@@ -174,7 +175,7 @@ def _shade(
     diffuse = alb * ((1 - metal) * (1 - glass))[:, None]
     col = np.zeros((count, 3), np.float32)
     lit = np.zeros(count, np.float32)
-    for light, vis in zip(ctx.scene.lights, light_vis(ctx, p, n=n), strict=True):
+    for light, vis in zip(ctx.scene.lights, light_vis(ctx, p, n=n) if shadows is None else shadows, strict=True):
         to = np.asarray(light.at, np.float32)[None, :] - p
         d2 = (to * to).sum(1)
         ldir = to / np.sqrt(d2)[:, None]
@@ -252,8 +253,9 @@ def _shade_backdrop(
     nl = len(lights)
     for c in range(nl):  # the shadows' grain, smoothed
         half[..., c] = cv2.GaussianBlur(half[..., c], (0, 0), 1.5)
-    if all(m.pattern in ("paper", "plain", "plaster") for m in mats):
-        # Paper and paint have no detail finer than this: the whole backdrop at every other pixel, enlarged.
+    if all(m.pattern in ("paper", "plain", "plaster") for m in mats) and mats[0] == mats[1]:
+        # Paper and paint have no detail finer than this, and one sheet has no edges: the whole backdrop at every
+        # other pixel, enlarged.
         uv = interpolate(bmesh.uv, htri, bary)
         t = unit(interpolate(bmesh.tan, htri, bary))
         lit = half[hy, hx]
@@ -306,7 +308,7 @@ def _backdrop_colour(
         ldir = to / np.linalg.norm(to, axis=1, keepdims=True)
         ndl = np.clip((n * ldir).sum(1), 0, 1)
         col += alb / np.pi * ((lit[:, i] * ndl)[:, None] * linear(light.colour))
-    gloss = np.array([m.gloss for m in mats], np.float32)[tag] * (n[:, 1] > 0.9)
+    gloss = np.array([m.gloss for m in mats], np.float32)[tag] * np.clip((n[:, 1] - 0.75) / 0.2, 0, 1)
     return col, gloss
 
 
@@ -330,7 +332,7 @@ def _floor_mirror(
     tw = (ctx.scene.room.wall_z - q[:, 2]) / np.minimum(rdir[:, 2], -1e-4)
     hit = q + rdir * tw[:, None]
     hx, hy, _ = view.screen(view.cam(hit))
-    hy = np.clip(hy, 1, h - 2)
+    hx, hy = np.clip(hx, 1, w - 2), np.clip(hy, 1, h - 2)
     behind = np.stack([remap(image[..., c], hx, hy) for c in range(3)], 1)
     ndv = np.clip(-d[:, 1], 0, 1)
     fres = 0.04 + 0.96 * (1 - ndv) ** 5
@@ -417,15 +419,34 @@ def _representative(ids: NDArray[np.int32]) -> tuple[NDArray[np.bool_], NDArray[
 
 
 def _shade_samples(
-    ctx: Ctx, prod: Mesh, pmat: NDArray[np.int64], mats: list[Material], tri: NDArray[np.int32], sx: Float, sy: Float
+    ctx: Ctx,
+    prod: Mesh,
+    pmat: NDArray[np.int64],
+    mats: list[Material],
+    tri: NDArray[np.int32],
+    sx: Float,
+    sy: Float,
+    pixels: tuple[NDArray[np.int64], tuple[int, int]] | None = None,
 ) -> tuple[Float, Float, Float]:
+    """Shade samples at pixel coordinates on triangles ``tri``; with ``pixels`` (each sample's pixel in a box of
+    that shape), the shadows' grain is first smoothed over neighbouring pixels of the product."""
     bary = barycentric(ctx.view, prod.pos, tri, sx, sy)
     p = interpolate(prod.pos, tri, bary)
     n = unit(interpolate(prod.nrm, tri, bary))
     t = unit(interpolate(prod.tan, tri, bary))
     uv = interpolate(prod.uv, tri, bary)
     sky = np.einsum("nk,nkm->nm", bary, ctx.vertex_sky[tri])
-    col, fres = _shade(ctx, mats, pmat[tri], p, n, t, uv, ctx.view.eye.astype(np.float32), sky, prod.closed[tri])
+    shadows = None
+    if pixels is not None:
+        flat, shape = pixels
+        size = shape[0] * shape[1]
+        weight = cv2.GaussianBlur(np.bincount(flat, minlength=size).astype(np.float32).reshape(shape), (0, 0), 1.0)
+        shadows = []
+        for vis in light_vis(ctx, p, n=n):
+            total = np.bincount(flat, weights=vis, minlength=size).astype(np.float32).reshape(shape)
+            shadows.append((cv2.GaussianBlur(total, (0, 0), 1.0) / np.maximum(weight, 1e-6)).ravel()[flat])
+    eye = ctx.view.eye.astype(np.float32)
+    col, fres = _shade(ctx, mats, pmat[tri], p, n, t, uv, eye, sky, prod.closed[tri], shadows)
     return col, fres, n
 
 
@@ -491,10 +512,10 @@ def render(scene: Scene, width: int, height: int, seed: int = 0) -> tuple[Float,
     if len(py):
         sx = (x0 + px + (s % SS + 0.5) / SS).astype(np.float32)
         sy = (y0 + py + (s // SS + 0.5) / SS).astype(np.float32)
-        col, _, _ = _shade_samples(ctx, prod, pmat, mats, ids_o[py, px, s], sx, sy)
+        flat = py * cols + px
+        col, _, _ = _shade_samples(ctx, prod, pmat, mats, ids_o[py, px, s], sx, sy, (flat, (rows, cols)))
         total = np.zeros((rows * cols, 3), np.float32)
         count = np.zeros(rows * cols, np.float32)
-        flat = py * cols + px
         np.add.at(total, flat, col)
         np.add.at(count, flat, 1.0)
         done = count > 0
