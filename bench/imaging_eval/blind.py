@@ -254,6 +254,18 @@ def arc_lamp() -> Scene:
     )
 
 
+def round_mirror() -> Scene:
+    parts = bp.round_mirror(BRASS, MIRROR, r=0.45, lean=8.0)
+    rm = room(PALE_OAK, WARM_GREY_WALL, wall_z=-0.15, ambient=0.36)
+    return scene(
+        parts,
+        rm,
+        (key(-1.5, 2.4, 1.8, 24, 0.8), fill()),
+        view((0.0, 0.5, 0), 2.6, -14, 4),
+        Lens(fov=32, roll=-0.4, quality=87, aberration=0.001),
+    )
+
+
 def wire_chair() -> Scene:
     parts = moved(bp.wire_chair(BLACK_METAL, COGNAC_LEATHER), yaw=-25)
     return scene(
@@ -500,6 +512,14 @@ BLIND: list[BlindPhoto] = [
     ),
     BlindPhoto(
         "glass_top_side_table", "glass parts", (1200, 900), "clear glass top on a black tripod", glass_side_table, 8
+    ),
+    BlindPhoto(
+        "round_mirror_leaning",
+        "glass parts",
+        (900, 1200),
+        "a mirror in a brass ring, leaning on the wall",
+        round_mirror,
+        25,
     ),
     BlindPhoto(
         "arc_floor_lamp_cable", "thin legs and wires", (1100, 1500), "thin arc, cable along the floor", arc_lamp, 9

@@ -304,7 +304,8 @@ def sky_light(ctx: Ctx, n: Float, vis: Float | None = None, bounce: Float | None
 
 def environment(ctx: Ctx, r: Float, rough: Float, bounce: Float) -> Float:
     """What a glossy surface reflects: the backdrop behind the product, the darker studio or room on the camera's
-    side, bright cards where the lights are, the floor below; blurred towards their mean as it gets rougher."""
+    side with a window in it, bright cards where the lights are, the floor below; blurred towards their mean as it
+    gets rougher."""
     y, z = r[:, 1], r[:, 2]
     soft = 0.05 + 0.6 * rough
     up = np.clip((y + soft * 0.5) / soft, 0, 1)[:, None]
@@ -314,6 +315,10 @@ def environment(ctx: Ctx, r: Float, rough: Float, bounce: Float) -> Float:
     beyond = front[:, 0] * np.clip(1 - np.abs(y) / 0.35, 0, 1)
     below = ctx.floor[None, :] * (bounce * (1 - 0.75 * beyond))[:, None]
     env = below + (above - below) * up
+    # A window (or a big reflector) behind the photographer, up and to the left.
+    x = r[:, 0]
+    window = np.clip(1 - np.maximum(np.abs(x + 0.45) / 0.3, np.abs(y - 0.35) / 0.22), 0, 1) * (z > 0)
+    env += (np.clip(window / (soft * 2), 0, 1) * 1.4)[:, None] * ctx.wall[None, :]
     for light in ctx.scene.lights:
         if light.spot or light.samples == 0:
             continue

@@ -15,6 +15,7 @@ from imaging_eval.blind_mesh import (
     Mesh,
     box,
     cylinder,
+    extrude,
     lathe,
     leaf,
     merge,
@@ -59,8 +60,11 @@ def rounded_rect(hx: float, hz: float, y: float, r: float, per_corner: int = 6) 
 
 
 def spindle_chair(wood: Material, seat_y: float = 0.45) -> list[Part]:
-    """A dining chair: a solid seat on splayed legs, back posts, a curved top rail and five spindles."""
-    seat = box((0.215, 0.017, 0.205), 0.01, (0, seat_y, 0))
+    """A dining chair: a shaped solid seat (rounded at the front, an extruded outline) on splayed legs, back posts,
+    a curved top rail and five spindles."""
+    outline = [(0.215 * np.cos(t), 0.11 + 0.095 * np.sin(t)) for t in np.linspace(0, np.pi, 18)]
+    outline += [(-0.205, -0.19), (0.205, -0.19)]
+    seat = place(extrude(outline, 0.034), (0, seat_y + 0.017, 0), pitch=90)
     legs = four_legs(0.17, 0.16, seat_y - 0.02, 0.017, 0.012, 0.025)
     rails = merge(
         tube([(-0.185, 0.16, -0.18), (-0.185, 0.16, 0.18)], 0.008, 8),
