@@ -29,6 +29,8 @@ Pt = tuple[float, float, float]
 
 @dataclass(frozen=True)
 class BlindPhoto:
+    """One photo of the set: its name, the kind of difficulty it stands for, its size and how to build its scene."""
+
     name: str
     kind: str
     size: tuple[int, int]  # width, height
@@ -134,8 +136,16 @@ def sweep(
     return Room(paper, wall or paper, True, wall_z, 0.6, ambient=ambient, sky=sky)
 
 
-def room(floor: Material, wall: Material, wall_z: float = -0.6, side_x: float | None = None, **kw: float) -> Room:
-    return Room(floor, wall, False, wall_z, skirting=SKIRTING, side_x=side_x, **kw)  # type: ignore[arg-type]
+def room(
+    floor: Material,
+    wall: Material,
+    wall_z: float = -0.6,
+    side_x: float | None = None,
+    ambient: float = 0.35,
+    sky: Pt = (1.0, 1.0, 1.0),
+) -> Room:
+    """A floor meeting a wall ``wall_z`` metres behind the product at a skirting board (and a corner at ``side_x``)."""
+    return Room(floor, wall, False, wall_z, skirting=SKIRTING, side_x=side_x, ambient=ambient, sky=sky)
 
 
 def scene(parts: list[Part], rm: Room, lights: tuple[Light, ...], cam: tuple[Pt, Pt], lens: Lens) -> Scene:
@@ -143,6 +153,7 @@ def scene(parts: list[Part], rm: Room, lights: tuple[Light, ...], cam: tuple[Pt,
 
 
 def moved(parts: list[Part], at: Pt = (0, 0, 0), yaw: float = 0.0) -> list[Part]:
+    """The parts moved to ``at`` and turned ``yaw`` degrees about the vertical."""
     return [Part(place(p.mesh, at, yaw), p.material) for p in parts]
 
 

@@ -30,6 +30,7 @@ Float = NDArray[np.float32]
 Vec = tuple[float, float, float]
 RGB = tuple[float, float, float]
 MAP = 512  # shadow map size
+# Directions the sky is seen from (elevation, azimuth in degrees): a low ring, a high ring and the zenith.
 SKY = [(18.0, a) for a in (0, 90, 180, 270)] + [(50.0, a) for a in (45, 165, 285)] + [(85.0, 0.0)]
 
 
@@ -92,6 +93,8 @@ class Scene:
 
 @dataclass
 class Ctx:
+    """Everything about a scene's light that the shading of its points needs, worked out once."""
+
     view: View
     scene: Scene
     maps: list[list[DepthMap]]
@@ -116,6 +119,7 @@ def remap(img: Float, xs: Float, ys: Float) -> Float:
 
 
 def unit(v: Float) -> Float:
+    """Vectors (along the last axis) scaled to length 1."""
     return (v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)).astype(np.float32)
 
 
@@ -192,6 +196,8 @@ def _contact_map(
 
 
 def setup(scene: Scene, view: View, prod: Mesh, glass: NDArray[np.bool_], seed: int) -> Ctx:
+    """The shadow maps of each light, the sky's depth maps, the contact maps of floor and wall, and the radiance
+    of a white card at the product, of the wall and of the floor."""
     pts = prod.pos.reshape(-1, 3).astype(np.float64)
     lo, hi = pts.min(0), pts.max(0)
     centre = (lo + hi) / 2
@@ -267,11 +273,11 @@ def light_vis(ctx: Ctx, p: Float, gate: bool = False, n: Float | None = None) ->
                 maps = maps[::2]  # half the light's points are plenty for the product's own shadows
             acc = np.zeros(len(q), np.float32)
             # Each lookup is moved at random by as much as the shadow moves between neighbouring points of the
-            # light, so that their shadows blend into one penumbra (a little grainy; a backdrop's grain is smoothed).
+            # light, so that their shadows blend into one penumbra; the grain this leaves is smoothed by the caller
+            # (on a backdrop, whose lookups can then take one texel each).
             spread = light.radius * np.sqrt(np.pi / len(maps))
             for dm in maps:
                 jitter = ctx.rng.uniform(-1, 1, (len(q), 2)).astype(np.float32)
-                # (a backdrop's lookups are smoothed afterwards: one texel each is enough)
                 acc += visibility(dm, q, jitter, spread, normals=None if n is None else n[idx], nearest=gate)
             vis[idx] = acc / len(maps)
         out.append(vis)
@@ -333,6 +339,7 @@ def environment(ctx: Ctx, r: Float, rough: Float, bounce: Float) -> Float:
 
 
 def spot(light: Light, ldir: Float) -> Float:
+    """The share of a spot light's beam along directions ``ldir`` (from the lit points towards the light)."""
     if not light.spot:
         return np.ones(len(ldir), np.float32)
     axis = np.asarray(light.aim, np.float32) - np.asarray(light.at, np.float32)
@@ -341,6 +348,8 @@ def spot(light: Light, ldir: Float) -> Float:
 
 
 def contact_occ(ctx: Ctx, p: Float, n: Float) -> Float:
+    """The sky the product hides from backdrop points ``p`` near it: from the floor's map where the backdrop faces
+    up, from the wall's elsewhere."""
     out = np.zeros(len(p), np.float32)
     for k, (view, occ) in enumerate(ctx.contact):
         on = n[:, 1] > 0.5 if k == 0 else n[:, 1] <= 0.5

@@ -219,7 +219,7 @@ def _frames(path: F64, loop: bool) -> tuple[F64, F64, F64]:
     return t, nrm, np.cross(t, nrm)
 
 
-def smooth_path(points: Sequence[Sequence[float]], per_span: int = 12, loop: bool = False) -> F64:
+def smooth_path(points: Sequence[Sequence[float]] | F64, per_span: int = 12, loop: bool = False) -> F64:
     """A Catmull-Rom curve through ``points`` (at least two)."""
     p = np.asarray(points, float)
     if len(p) == 2:
@@ -238,7 +238,7 @@ def smooth_path(points: Sequence[Sequence[float]], per_span: int = 12, loop: boo
 
 def tube(
     path: Sequence[Sequence[float]] | F64,
-    radius: float | Sequence[float],
+    radius: float | Sequence[float] | F64,
     sides: int = 12,
     caps: bool = True,
     loop: bool = False,
@@ -286,7 +286,7 @@ def torus(
 def _triangulate(poly: F64) -> NDArray[np.int64]:
     """Ear clipping of a simple polygon (counter-clockwise)."""
     idx = list(range(len(poly)))
-    out = []
+    out: list[tuple[int, int, int]] = []
     guard = 0
     while len(idx) > 3 and guard < 10000:
         guard += 1
@@ -301,7 +301,7 @@ def _triangulate(poly: F64) -> NDArray[np.int64]:
             out.append((i0, i1, i2))
             idx.pop(k)
             break
-    out.append(tuple(idx))
+    out.append((idx[0], idx[1], idx[2]))
     return np.asarray(out, np.int64)
 
 

@@ -55,8 +55,8 @@ class View:
 
 
 def look(
-    eye: Sequence[float],
-    target: Sequence[float],
+    eye: Sequence[float] | NDArray[np.float64],
+    target: Sequence[float] | NDArray[np.float64],
     width: int,
     height: int,
     fov: float = 40.0,

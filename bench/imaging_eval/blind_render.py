@@ -61,6 +61,7 @@ SS = 3  # samples per pixel a side: the truth's resolution
 
 
 def _plane(corner: Vec, du: Vec, dv: Vec, normal: Vec, nu: int, nv: int) -> Mesh:
+    """A flat rectangle from ``corner`` along ``du`` and ``dv``, as a grid of nu x nv quads."""
     s, t = np.meshgrid(np.linspace(0, 1, nu + 1), np.linspace(0, 1, nv + 1), indexing="ij")
     c, a, b = (np.asarray(x, float) for x in (corner, du, dv))
     p = c + s[..., None] * a + t[..., None] * b
@@ -154,13 +155,13 @@ def _shade(
     depth = np.linalg.norm(eye[None, :] - p, axis=1)
     count = len(p)
     alb, rough = np.zeros((count, 3), np.float32), np.zeros(count, np.float32)
-    props = np.zeros((count, 5), np.float32)  # metal, glass, sheen, glow, unused
+    props = np.zeros((count, 4), np.float32)  # metal, glass, sheen, glow
     nb = n.copy()
     for k in np.unique(which):
         sel = which == k
         m = mats[int(k)]
         alb[sel], nb[sel], rough[sel] = _surface(m, uv[sel], n[sel], t[sel], v[sel], depth[sel], ctx.view.scale)
-        props[sel] = (m.metal, m.glass, m.sheen, m.glow, 0.0)
+        props[sel] = (m.metal, m.glass, m.sheen, m.glow)
     n = nb
     # A thin sheet (a leaf) seen from behind shows its other side; the smooth normals of a solid turn away from
     # the camera near its silhouette: bend them back to face it a little.
@@ -169,7 +170,7 @@ def _shade(
     n[back], facing_v[back] = -n[back], -facing_v[back]
     bend = facing_v < 0.1
     n[bend] = unit(n[bend] + v[bend] * (0.1 - facing_v[bend])[:, None])
-    metal, glass, sheen, glow = (props[:, i] for i in range(4))
+    metal, glass, sheen, glow = props.T
     ndv = np.clip((n * v).sum(1), 0.08, 1)
     f0 = 0.04 * (1 - metal[:, None]) + alb * metal[:, None]
     diffuse = alb * ((1 - metal) * (1 - glass))[:, None]
@@ -216,7 +217,8 @@ def _shade_backdrop(
     """The backdrop's radiance where ``need`` asks for it, its depth there, and where a glossy floor is.
 
     Light is worked out at every other pixel (shadows, occlusion near contact, sky, highlights), softened a
-    little and enlarged; the materials, their relief and the angle to each light at every pixel."""
+    little and enlarged; the materials, their relief and the angle to each light at every pixel (at every other
+    too for a single sheet of paper or paint, which has no finer detail)."""
     view = ctx.view
     h, w = ids.shape
     eye = view.eye.astype(np.float32)
