@@ -116,3 +116,14 @@ def test_the_weights_are_the_ones_measured(fine_model_dir: str) -> None:
 
     path = Path(fine_model_dir) / SOURCES[FINE].filename
     assert sha256_of(path.resolve()) == SOURCES[FINE].sha256
+
+
+def test_a_product_in_a_spot_lit_dark_studio_is_served_not_refused_as_busy(fine_model_dir: str) -> None:
+    """A dark studio lit by a spot is no plain sweep (the backdrop model explains about two thirds of the
+    border), but the network sees the chair clearly: refusing it would send the merchant to a manual upload
+    for a cut-out that is right."""
+    from imaging_eval.blind import BLIND, render_blind
+
+    chair = render_blind(next(photo for photo in BLIND if photo.name == "black_chair_dark_studio"))
+    alpha = _cut(chair, fine_model_dir)
+    assert iou(alpha > 0.5, chair.alpha > 0.5) > 0.95

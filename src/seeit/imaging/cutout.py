@@ -31,6 +31,9 @@ BORDER_PLAIN = 0.9
 MIN_KNOWN_BACKDROP = 0.1
 # Below this confidence the photo is refused and the merchant asked for a manual cut-out.
 CONFIDENCE_FLOOR = 0.5
+# With a fine network, the backdrop's plainness from which a cut-out is trusted at all, and the span over which
+# that trust grows to full.
+FINE_PLAIN_FROM, FINE_PLAIN_SPAN = 0.45, 0.25
 
 
 @dataclass(frozen=True)
@@ -117,9 +120,15 @@ def segment_view(view: WorkingView) -> Segmentation:
     return segment(view.img, view.backdrop, view.saliency)
 
 
-def confidence_of(plainness: float, agreement: float, area: float, network: bool) -> float:
-    """How far to trust a cut-out: a backdrop the model explains, and (with the network) a mask both agree on."""
-    plain = float(np.clip((plainness - 0.55) / 0.35, 0, 1))
+def confidence_of(plainness: float, agreement: float, area: float, network: bool, fine: bool = False) -> float:
+    """How far to trust a cut-out: a backdrop the model explains, and (with the network) a mask both agree on.
+
+    With a fine network the mask is the network's own, and the backdrop model only corrects it: a spot-lit
+    dark studio or a brick wall behind the product (plainness about 0.65) is no reason to refuse, while a
+    busy room or a street (under 0.5) still is.
+    """
+    low, span = (FINE_PLAIN_FROM, FINE_PLAIN_SPAN) if fine else (0.55, 0.35)
+    plain = float(np.clip((plainness - low) / span, 0, 1))
     sane = 1.0 if 0.002 < area < 0.92 else 0.3
     trust = 0.6 + 0.4 * agreement if network else 0.8
     return round(plain * trust * sane, 3)
@@ -135,7 +144,7 @@ def cut_out(img: Image.Image, *, model_dir: str | Path | None = None) -> Cutout:
     view = working_view(out_rgb, model_dir)
     ws = view.scale
     seg = segment_view(view)
-    confidence = confidence_of(view.backdrop.plainness, seg.agreement, float(seg.mask.mean()), view.network)
+    confidence = confidence_of(view.backdrop.plainness, seg.agreement, float(seg.mask.mean()), view.network, view.fine)
     check = check_cutout(seg.mask, view.img, view.backdrop, view.saliency)
     del view
 
