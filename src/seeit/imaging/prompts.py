@@ -1,7 +1,8 @@
 """Versioned prompts per render kind and style preset, recorded on every job and asset.
 
 A prompt's ``prompt_id`` names what it is for (``composite.warm``); its ``version`` goes up whenever its
-text changes in a way that changes results. Raising ``PREP_PROMPT_VERSION`` marks prepared assets stale.
+text changes in a way that changes results. ``PREP_PROMPT_VERSION`` also goes up when the local cut-out does;
+after raising it, ``seeit assets mark-stale`` re-prepares the assets made before.
 Shops' own presets are templates stored by the data layer; ``render_prompt`` fills them in.
 """
 
@@ -14,7 +15,8 @@ from seeit.imaging.interface import Prompt
 
 Kind = Literal["prep", "cleanup", "composite"]
 
-PREP_PROMPT_VERSION = 1
+# 2: the local cut-out keeps the outline of a network that sees the whole photo (ISNet) instead of rebuilding it.
+PREP_PROMPT_VERSION = 2
 DEFAULT_STYLE = "natural"
 
 _PREP = Prompt(
