@@ -1,6 +1,6 @@
-"""Imaging benchmark: cut-out quality on five evaluation sets, the self-check, and what prep costs.
+"""Imaging benchmark: cut-out quality on six evaluation sets, the self-check, and what prep costs.
 
-Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind] [--no-cost] [--sizes]``.
+Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind,fresh] [--no-cost] [--sizes]``.
 
 Quality (``imaging_eval/evaluate.py``): for each set, per photo and per kind the IoU against the exact alpha
 (a refusal scores 0), refusals, broken cut-outs (IoU < 0.8) served, and the self-check's precision and
@@ -8,7 +8,9 @@ recall, also on broken variants of each cut-out (``imaging_eval/selfcheck_stress
 ``studio`` were tuned on; ``heldout`` is only reported on (its results have been looked at); ``unseen``, from a
 fourth renderer (``imaging_eval/unseen_render.py``), was built after all tuning and is only reported on;
 ``blind``, from a fifth renderer (``imaging_eval/blind_render.py``), was built by someone who never saw any
-cut-out result, and is only reported on. A contact sheet per set (source, cut-out over a checkerboard, placed
+cut-out result, and is only reported on; ``fresh`` (``imaging_eval/fresh.py``, on the blind set's renderer), a
+sixth set of scenes, was built after every change to the cut-out by someone who never saw a cut-out result, and
+is only reported on. A contact sheet per set (source, cut-out over a checkerboard, placed
 in a room; refusals framed red) is written to ``var/bench/``, and one of scikit-image's real sample photos (CC0
 or public domain; no exact masks, so no figure: served or refused, and shown).
 

@@ -1,11 +1,13 @@
 """Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and
 recall, per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
 
-Five sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
+Six sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
 (``heldout.py``), reported on only, though its results have been looked at; ``unseen`` (``unseen.py``, from a
-fourth renderer, ``unseen_render.py``), built after all tuning and only reported on; and ``blind`` (``blind.py``,
+fourth renderer, ``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``,
 from a fifth renderer, ``blind_render.py``), built by someone who never saw any cut-out result, only reported
-on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
+on; and ``fresh`` (``fresh.py``, on the blind set's renderer with products of its own, ``fresh_products.py``), a
+sixth set of scenes, built after every change to the cut-out by someone who never saw a cut-out result, only
+reported on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
 self-check's precision is the share of its refusals that were broken, its recall the share of broken cut-outs
 it refused.
 """
@@ -22,6 +24,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from imaging_eval.blind import BLIND, render_blind
+from imaging_eval.fresh import FRESH, render_fresh
 from imaging_eval.heldout import HELDOUT, render_heldout
 from imaging_eval.rooms import render_room
 from imaging_eval.scenes import SCENES, RenderedScene, render_scene
@@ -53,7 +56,7 @@ TUNING_KINDS = {
     "red_bottle_glossy": "glossy with floor reflection",
     "beige_armchair_on_beige": "pale on pale",
 }
-SETS = ("tuning", "studio", "heldout", "unseen", "blind")
+SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh")
 
 
 def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
@@ -73,6 +76,9 @@ def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
     elif set_name == "blind":
         for photo in BLIND:
             yield render_blind(photo), photo.kind
+    elif set_name == "fresh":
+        for photo in FRESH:
+            yield render_fresh(photo), photo.kind
     else:
         raise ValueError(set_name)
 
