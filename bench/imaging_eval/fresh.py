@@ -342,7 +342,7 @@ def slatted_console_cut() -> Scene:
         turned(fp.slatted_console(LIGHT_OAK, LIGHT_OAK, MATTE_BLACK_STEEL), 0),
         wall_and_floor(PALE_CONCRETE, CHALK_WALL, -0.4, WHITE_BOARD, 0.38),
         (soft((-1.8, 2.4, 2.0), 22, 0.8), soft((2.0, 1.4, 2.0), 6, 1.0, 6)),
-        camera((0.1, 0.34, 0.0), 2.5, 4, 12),
+        camera((0.1, 0.36, 0.0), 2.85, 4, 13),
         Lens(fov=22, roll=0.3, ev=0.2, quality=88),
     )
 
@@ -481,7 +481,7 @@ FRESH: list[BlindPhoto] = [
         17,
     ),
     _photo(
-        "slatted_console_cut_both", "cut by the frame", (1500, 800), "runs out of both sides", slatted_console_cut, 18
+        "slatted_console_cut_both", "cut by the frame", (2000, 1060), "runs out of both sides", slatted_console_cut, 18
     ),
     _photo("floor_mirror_cut_top", "cut by the frame", (900, 1400), "mirror above the top edge", floor_mirror_cut, 19),
     _photo("rug_corner_from_above", "cut by the frame", (1400, 1000), "one corner of a flat rug", rug_corner, 20),
