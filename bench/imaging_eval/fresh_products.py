@@ -2,7 +2,9 @@
 standing on the floor (y = 0), centred on x = z = 0 and facing the camera (+z) unless placed otherwise.
 
 Each builder returns its parts with their materials, so a photo dresses the piece in its own finishes. The
-shapes are new to this set: none of them is a builder of ``blind_products.py`` or a product of the other sets.
+shapes are this set's own: none reuses a builder of ``blind_products.py``, and each was chosen to differ from the
+products the other sets name (a jug rather than a vase, a daybed rather than an armchair, a cubic pouf, an X-frame
+stool, a flat rug's corner, and so on).
 """
 
 from __future__ import annotations
