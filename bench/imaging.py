@@ -1,6 +1,7 @@
-"""Imaging benchmark: cut-out quality on six evaluation sets, the self-check, and what prep costs.
+"""Imaging benchmark: cut-out quality on seven evaluation sets, the self-check, and what prep costs.
 
-Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind,fresh] [--no-cost] [--sizes]``.
+Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind,fresh,final] [--no-cost]
+[--sizes]``.
 
 Quality (``imaging_eval/evaluate.py``): for each set, per photo and per kind the IoU against the exact alpha
 (a refusal scores 0), refusals, broken cut-outs (IoU < 0.8) served, and the self-check's precision and
@@ -10,9 +11,11 @@ fourth renderer (``imaging_eval/unseen_render.py``), was built after all tuning 
 ``blind``, from a fifth renderer (``imaging_eval/blind_render.py``), was built by someone who never saw any
 cut-out result, and is only reported on; ``fresh`` (``imaging_eval/fresh.py``, on the blind set's renderer), a
 sixth set of scenes, was built after every change to the cut-out by someone who never saw a cut-out result, and
-is only reported on. A contact sheet per set (source, cut-out over a checkerboard, placed
-in a room; refusals framed red) is written to ``var/bench/``, and one of scikit-image's real sample photos (CC0
-or public domain; no exact masks, so no figure: served or refused, and shown).
+is only reported on; ``final`` (``imaging_eval/final.py``, on the same renderer), a seventh set of scenes, built
+after every change to the cut-out by someone who never saw a cut-out result, only reported on. A contact sheet
+per set (source, cut-out over a checkerboard, placed in a room; refusals framed red) is written to
+``var/bench/``, and one of scikit-image's real sample photos (CC0 or public domain; no exact masks, so no figure:
+served or refused, and shown).
 
 Cost, at 1200 px: prep time (first call in a fresh process, which loads the network, and later calls) and
 peak RSS of a process that only decodes the photo and cuts it out, each beside a Pillow floor measured in

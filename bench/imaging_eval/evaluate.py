@@ -1,12 +1,14 @@
 """Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and
 recall, per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
 
-Six sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
+Seven sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
 (``heldout.py``), reported on only, though its results have been looked at; ``unseen`` (``unseen.py``, from a
 fourth renderer, ``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``,
 from a fifth renderer, ``blind_render.py``), built by someone who never saw any cut-out result, only reported
-on; and ``fresh`` (``fresh.py``, on the blind set's renderer with products of its own, ``fresh_products.py``), a
+on; ``fresh`` (``fresh.py``, on the blind set's renderer with products of its own, ``fresh_products.py``), a
 sixth set of scenes, built after every change to the cut-out by someone who never saw a cut-out result, only
+reported on; and ``final`` (``final.py``, on the same renderer with products of its own, ``final_products.py``), a
+seventh set of scenes, built after every change to the cut-out by someone who never saw a cut-out result, only
 reported on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
 self-check's precision is the share of its refusals that were broken, its recall the share of broken cut-outs
 it refused.
@@ -24,6 +26,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from imaging_eval.blind import BLIND, render_blind
+from imaging_eval.final import FINAL, render_final
 from imaging_eval.fresh import FRESH, render_fresh
 from imaging_eval.heldout import HELDOUT, render_heldout
 from imaging_eval.rooms import render_room
@@ -56,7 +59,7 @@ TUNING_KINDS = {
     "red_bottle_glossy": "glossy with floor reflection",
     "beige_armchair_on_beige": "pale on pale",
 }
-SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh")
+SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh", "final")
 
 
 def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
@@ -79,6 +82,9 @@ def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
     elif set_name == "fresh":
         for photo in FRESH:
             yield render_fresh(photo), photo.kind
+    elif set_name == "final":
+        for photo in FINAL:
+            yield render_final(photo), photo.kind
     else:
         raise ValueError(set_name)
 
