@@ -40,7 +40,7 @@ def main(names: list[str]) -> None:
         print(f"{photo.name:34s} {photo.kind:28s} {w:5d}x{h:<5d} product {share:5.1%}  edge {edge:5.1%}  {took:5.1f} s")
         rows.append(row(scene.rgb, scene.alpha, f"{photo.name}  ({photo.kind}, {w}x{h})"))
     print(f"total {total:.1f} s")
-    if not names:  # the set's balance: two or three photos of each kind
+    if not names:  # the set's balance: one or two photos of each kind
         print(", ".join(f"{kind} {n}" for kind, n in Counter(p.kind for p in FINAL).items()))
     pairs = [np.concatenate(rows[i : i + 2], axis=1) if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)]
     width = max(p.shape[1] for p in pairs)
