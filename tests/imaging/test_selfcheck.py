@@ -63,6 +63,19 @@ def test_a_cut_out_that_lost_half_the_product_is_refused(scene: Scenes, model_di
     assert any("leaves out" in reason for reason in check.reasons), check.reasons
 
 
+def test_a_cut_out_that_kept_only_the_legs_is_refused(scene: Scenes, model_dir: str) -> None:
+    """A table whose top was lost (glass, or a body spanning the frame): four legs far apart are no product."""
+    view, mask = _view_and_mask(scene("side_table", 600), model_dir)
+    assert check_cutout(mask, view.img, view.backdrop, view.saliency).spread < 1.5
+    ys = np.nonzero(mask.any(axis=1))[0]
+    legs = mask.copy()
+    legs[: ys.min() + int(0.5 * (ys.max() - ys.min()))] = False
+    assert cv2.connectedComponents(legs.astype(np.uint8))[0] - 1 >= 2
+    check = check_cutout(legs, view.img, view.backdrop, view.saliency)
+    assert not check.passed
+    assert any("far apart" in reason for reason in check.reasons), check.reasons
+
+
 def test_a_broken_cut_out_becomes_a_refusal_with_the_manual_upload_message(
     scene: Scenes, model_dir: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,9 @@
 Four signs of a broken cut-out, each cheap at working size:
 - its share of the frame is implausible (a speck, or nearly everything);
 - it falls apart into many pieces instead of one main part or a few large ones, or is strewn with specks;
+- its large pieces lie far apart, with empty space between them that none of them spans: what joined them
+  was lost (a table's glass top, a console that spans the frame, a mirror's plate, with only legs or the
+  frame's sides left). A product is one object; pieces the network parts at a thin joint lie close;
 - its outline does not follow the photo's edges (it runs through the backdrop or along a soft shadow);
 - too little of it is where the network sees the product (with the network present: a kept shadow, a
   backdrop patch); holes the network filled and the mask opened do not count against it. Without the
@@ -30,6 +33,10 @@ MIN_SHARE, MAX_SHARE = 0.003, 0.85
 MAX_PARTS = 6  # large parts that together hold 98 % of the mask
 MAX_PIECES = 12  # separate pieces of any size but a speck's (scattered specks are noise, not a product)
 MIN_PIECE = 16  # pixels at working size
+# The hull around the large pieces against their own hulls together. Good cut-outs in pieces gave up to 2.1 (a
+# dark plant's leaves parted from its pot; an arc lamp cut by the frame 2.0, a lamp's head parted from its arm
+# 1.3); a table's legs or a mirror frame's sides alone 2.8 to 13.
+MAX_SPREAD = 2.5
 MIN_EDGE_SHARE = 0.35  # outline pixels lying on a clear image edge (with the network)
 MIN_EDGE_SHARE_ALONE = 0.6  # the same, for the classical path alone
 MIN_SUPPORT = 0.6  # share of the mask the network calls product
@@ -42,6 +49,8 @@ class SelfCheck:
     passed: bool
     share: float
     parts: int
+    main_share: float  # the largest connected part's share of the mask
+    spread: float  # the hull around its large parts against their own hulls together (1: one part)
     edge_share: float
     support: float
     backdrop_kept: float
@@ -49,14 +58,35 @@ class SelfCheck:
     reasons: tuple[str, ...]
 
 
-def _parts(mask: NDArray[np.bool_]) -> tuple[int, int]:
-    """The large parts that together hold 98 % of the mask, and the pieces larger than a speck."""
+def _parts(mask: NDArray[np.bool_]) -> tuple[int, int, float]:
+    """The large parts that together hold 98 % of the mask, the pieces larger than a speck, and the largest
+    part's share of the mask."""
     _count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     areas = np.sort(stats[1:, cv2.CC_STAT_AREA])[::-1]
     if not areas.size:
-        return 0, 0
+        return 0, 0, 0.0
     large = int(np.searchsorted(np.cumsum(areas), 0.98 * areas.sum()) + 1)
-    return large, int((areas >= MIN_PIECE).sum())
+    return large, int((areas >= MIN_PIECE).sum()), float(areas[0] / areas.sum())
+
+
+def _spread(mask: NDArray[np.bool_]) -> float:
+    """How much empty space lies between the mask's large parts: the area of the hull around them all against
+    the sum of each one's own hull. One part, or parts side by side, give about 1."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 2:
+        return 1.0
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    own, points = 0.0, []
+    for label in np.flatnonzero(areas >= 0.02 * areas.sum()) + 1:
+        x, y, w, h = (int(v) for v in stats[label, :4])
+        piece = (labels[y : y + h, x : x + w] == label).astype(np.uint8)
+        contours, _ = cv2.findContours(piece, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        outline = np.concatenate(contours) + np.array([x, y], np.int32)
+        own += max(1.0, float(cv2.contourArea(cv2.convexHull(outline))))
+        points.append(outline)
+    if len(points) < 2:
+        return 1.0
+    return float(cv2.contourArea(cv2.convexHull(np.concatenate(points)))) / own
 
 
 def _outline(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -119,7 +149,7 @@ def check_cutout(
     """Judge the hard mask at working size against the photo ``img`` (float RGB) it was cut from."""
     noise = max(backdrop.noise, 0.004)
     share = float(mask.mean())
-    parts, pieces = _parts(mask)
+    parts, pieces, main_share = _parts(mask)
     on_edge = _on_edge(img, backdrop.noise)
     edges = _edge_share(mask, on_edge)
     network = saliency is not None
@@ -136,6 +166,9 @@ def check_cutout(
         reasons.append(f"covers {share:.1%} of the frame")
     if parts > MAX_PARTS or pieces > MAX_PIECES:
         reasons.append(f"falls into {max(parts, pieces)} parts")
+    spread = _spread(mask)
+    if spread > MAX_SPREAD:
+        reasons.append(f"its parts lie far apart ({spread:.1f}), as if what joins them were lost")
     if edges < (MIN_EDGE_SHARE if network else MIN_EDGE_SHARE_ALONE):
         reasons.append(f"only {edges:.0%} of its outline follows an image edge")
     if support < MIN_SUPPORT:
@@ -144,4 +177,4 @@ def check_cutout(
         reasons.append(f"{kept:.0%} of it looks like backdrop or shadow the network does not see as product")
     if lost > MAX_LOST:
         reasons.append(f"it leaves out {lost:.0%} of what the network sees as product")
-    return SelfCheck(not reasons, share, parts, edges, support, kept, lost, tuple(reasons))
+    return SelfCheck(not reasons, share, parts, main_share, spread, edges, support, kept, lost, tuple(reasons))
