@@ -10,9 +10,9 @@ recall, also on broken variants of each cut-out (``imaging_eval/selfcheck_stress
 fourth renderer (``imaging_eval/unseen_render.py``), was built after all tuning and is only reported on;
 ``blind``, from a fifth renderer (``imaging_eval/blind_render.py``), was built by someone who never saw any
 cut-out result, and is only reported on; ``fresh`` (``imaging_eval/fresh.py``, on the blind set's renderer), a
-sixth set of scenes, was built after every change to the cut-out by someone who never saw a cut-out result, and
-is only reported on; ``final`` (``imaging_eval/final.py``, on the same renderer), a seventh set of scenes, built
-after every change to the cut-out by someone who never saw a cut-out result, only reported on. A contact sheet
+sixth set of scenes, was built by someone who never saw a cut-out result and evaluated once (the self-check's
+far-apart parts followed from it); ``final`` (``imaging_eval/final.py``, on the same renderer), a seventh, was
+built the same way while that change was made, evaluated once after it and never tuned on. A contact sheet
 per set (source, cut-out over a checkerboard, placed in a room; refusals framed red) is written to
 ``var/bench/``, and one of scikit-image's real sample photos (CC0 or public domain; no exact masks, so no figure:
 served or refused, and shown).

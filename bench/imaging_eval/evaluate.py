@@ -6,10 +6,10 @@ Seven sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tune
 fourth renderer, ``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``,
 from a fifth renderer, ``blind_render.py``), built by someone who never saw any cut-out result, only reported
 on; ``fresh`` (``fresh.py``, on the blind set's renderer with products of its own, ``fresh_products.py``), a
-sixth set of scenes, built after every change to the cut-out by someone who never saw a cut-out result, only
-reported on; and ``final`` (``final.py``, on the same renderer with products of its own, ``final_products.py``), a
-seventh set of scenes, built after every change to the cut-out by someone who never saw a cut-out result, only
-reported on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
+sixth set of scenes, built by someone who never saw a cut-out result and evaluated once (one change to the
+self-check followed from it); and ``final`` (``final.py``, on the same renderer with products of its own,
+``final_products.py``), a seventh, built the same way while that change was made, evaluated once after it and
+never tuned on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
 self-check's precision is the share of its refusals that were broken, its recall the share of broken cut-outs
 it refused.
 """

@@ -1,5 +1,5 @@
-"""The fresh set: product photos built after every change to the cut-out, by someone who never saw any cut-out
-result, and only reported on.
+"""The fresh set: product photos built by someone who never saw any cut-out result, evaluated once (the
+self-check's far-apart parts followed from that evaluation).
 
 It exists to measure the cut-out on photos nothing was tuned on: while the set was made, no part of the cut-out
 was run and no result of it (nor any figure about which photos of the other sets failed) was looked at; only

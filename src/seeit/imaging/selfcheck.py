@@ -168,7 +168,7 @@ def check_cutout(
         reasons.append(f"falls into {max(parts, pieces)} parts")
     spread = _spread(mask)
     if spread > MAX_SPREAD:
-        reasons.append(f"its parts lie far apart ({spread:.1f}), as if what joins them were lost")
+        reasons.append(f"its parts lie far apart, {spread:.1f} times their own hulls, as if what joins them were lost")
     if edges < (MIN_EDGE_SHARE if network else MIN_EDGE_SHARE_ALONE):
         reasons.append(f"only {edges:.0%} of its outline follows an image edge")
     if support < MIN_SUPPORT:
