@@ -16,7 +16,8 @@ from seeit.imaging.interface import Prompt
 Kind = Literal["prep", "cleanup", "composite"]
 
 # 2: the local cut-out keeps the outline of a network that sees the whole photo (ISNet) instead of rebuilding it.
-PREP_PROMPT_VERSION = 2
+# 3: its self-check refuses a cut-out whose large parts lie far apart (legs left without the top that joined them).
+PREP_PROMPT_VERSION = 3
 DEFAULT_STYLE = "natural"
 
 _PREP = Prompt(
