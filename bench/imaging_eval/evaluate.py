@@ -1,17 +1,18 @@
 """Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and
 recall, per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
 
-Seven sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout``
-(``heldout.py``), reported on only, though its results have been looked at; ``unseen`` (``unseen.py``, from a
-fourth renderer, ``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``,
-from a fifth renderer, ``blind_render.py``), built by someone who never saw any cut-out result, only reported
-on; ``fresh`` (``fresh.py``, on the blind set's renderer with products of its own, ``fresh_products.py``), a
-sixth set of scenes, built by someone who never saw a cut-out result and evaluated once (one change to the
-self-check followed from it); and ``final`` (``final.py``, on the same renderer with products of its own,
-``final_products.py``), a seventh, built the same way while that change was made, evaluated once after it and
-never tuned on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under ``BROKEN``: the
-self-check's precision is the share of its refusals that were broken, its recall the share of broken cut-outs
-it refused.
+Eight sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout`` (``heldout.py``),
+reported on only, though its results have been looked at; ``unseen`` (``unseen.py``, from a fourth renderer,
+``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``, from a fifth renderer,
+``blind_render.py``), built by someone who never saw any cut-out result, only reported on; ``fresh`` (``fresh.py``,
+on the blind set's renderer with products of its own, ``fresh_products.py``), a sixth set of scenes, built by
+someone who never saw a cut-out result and evaluated once (one change to the self-check followed from it); ``final``
+(``final.py``, on the same renderer with products of its own, ``final_products.py``), a seventh, built the same way
+while that change was made, evaluated once after it and never tuned on; and ``eighth`` (``eighth.py``, on the same
+renderer with products of its own, ``eighth_products.py``), built the same way by someone who never saw a cut-out
+result, only reported on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under
+``BROKEN``: the self-check's precision is the share of its refusals that were broken, its recall the share of broken
+cut-outs it refused.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from imaging_eval.blind import BLIND, render_blind
+from imaging_eval.eighth import EIGHTH, render_eighth
 from imaging_eval.final import FINAL, render_final
 from imaging_eval.fresh import FRESH, render_fresh
 from imaging_eval.heldout import HELDOUT, render_heldout
@@ -59,7 +61,7 @@ TUNING_KINDS = {
     "red_bottle_glossy": "glossy with floor reflection",
     "beige_armchair_on_beige": "pale on pale",
 }
-SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh", "final")
+SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh", "final", "eighth")
 
 
 def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
@@ -85,6 +87,9 @@ def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
     elif set_name == "final":
         for photo in FINAL:
             yield render_final(photo), photo.kind
+    elif set_name == "eighth":
+        for photo in EIGHTH:
+            yield render_eighth(photo), photo.kind
     else:
         raise ValueError(set_name)
 
