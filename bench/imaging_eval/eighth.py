@@ -116,7 +116,7 @@ def bread_bin_oyster() -> Scene:
 def utensil_crock_cream() -> Scene:
     return build(
         turned(ep.utensil_crock(CREAM_STONEWARE, OLIVE_WOOD, MAPLE_BOARD), 8),
-        wall_floor(OATMEAL_WORKTOP, CREAM_PLASTER, -0.16, CREAM_SKIRTING, 0.44),
+        wall_floor(OATMEAL_WORKTOP, CREAM_PLASTER, -0.2, CREAM_SKIRTING, 0.44),
         (soft((1.2, 1.5, 1.4), 10, 0.8), soft((-1.4, 0.9, 1.4), 5, 1.0, 6)),
         camera((0.0, 0.2, 0.0), 1.35, -10, 14),
         Lens(fov=26, roll=-0.4, ev=0.3, quality=89, warmth=0.02),

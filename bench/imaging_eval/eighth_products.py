@@ -44,7 +44,7 @@ def utensil_crock(stoneware: Material, spoon_wood: Material, board_wood: Materia
         box((0.15, 0.2, 0.01), 0.008, (0, 0.2, 0)),
         box((0.03, 0.06, 0.01), 0.01, (0, 0.44, 0)),
     )
-    board = place(board, (0.05, 0.0, -0.13), yaw=-6, pitch=-12)
+    board = place(board, (0.05, 0.0, -0.1), yaw=-6, pitch=10)
     return [Part(crock, stoneware), Part(merge(*spoons), spoon_wood), Part(board, board_wood)]
 
 
