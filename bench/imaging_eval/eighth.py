@@ -3,7 +3,7 @@ reported on.
 
 It exists to measure the cut-out on photos nothing was tuned on: while the set was made, no part of the cut-out
 was run and no result of it (nor any figure about which photos of the other sets failed) was looked at; only the
-renders and their true alpha were, on the contact sheet of ``eighth_preview.py``. The photos come from the blind
+renders and their true alpha were, on the contact sheet of ``preview.py eighth``. The photos come from the blind
 set's renderer (``blind_render.py``) with products, materials, backdrops, lighting and camera angles of their own
 (``eighth_products.py``): home goods and furniture none of the other sets shows, each standing for one kind of
 difficulty in the words the other sets use. The truth is each pixel's coverage by product geometry: glass
@@ -15,17 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from imaging_eval import eighth_products as ep
-from imaging_eval.blind import BlindPhoto, render_blind
+from imaging_eval.blind import BlindPhoto
 from imaging_eval.blind_light import Lens, Light, Scene
 from imaging_eval.blind_texture import Material
-from imaging_eval.final import build, camera, soft, sweep, turned, wall_floor
-from imaging_eval.scenes import RenderedScene
+from imaging_eval.staging import build, camera, soft, sweep, turned, wall_floor
 
 EIGHTH_SEED = 300  # seeds of this set's photos start past the final set's
-
-
-def render_eighth(photo: BlindPhoto) -> RenderedScene:
-    return render_blind(photo)
 
 
 # Backdrops and floors: sheets, paints and floors of this set's own colours.

@@ -26,10 +26,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from imaging_eval.blind import BLIND, render_blind
-from imaging_eval.eighth import EIGHTH, render_eighth
-from imaging_eval.final import FINAL, render_final
-from imaging_eval.fresh import FRESH, render_fresh
+from imaging_eval.blind import render_blind
+from imaging_eval.blind_sets import BLIND_RENDERER_SETS
 from imaging_eval.heldout import HELDOUT, render_heldout
 from imaging_eval.rooms import render_room
 from imaging_eval.scenes import SCENES, RenderedScene, render_scene
@@ -61,7 +59,7 @@ TUNING_KINDS = {
     "red_bottle_glossy": "glossy with floor reflection",
     "beige_armchair_on_beige": "pale on pale",
 }
-SETS = ("tuning", "studio", "heldout", "unseen", "blind", "fresh", "final", "eighth")
+SETS = ("tuning", "studio", "heldout", "unseen", *BLIND_RENDERER_SETS)
 
 
 def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
@@ -78,18 +76,9 @@ def photos(set_name: str) -> Iterator[tuple[RenderedScene, str]]:
     elif set_name == "unseen":
         for shot in UNSEEN:
             yield render_unseen(shot), shot.kind
-    elif set_name == "blind":
-        for photo in BLIND:
+    elif set_name in BLIND_RENDERER_SETS:
+        for photo in BLIND_RENDERER_SETS[set_name]:
             yield render_blind(photo), photo.kind
-    elif set_name == "fresh":
-        for photo in FRESH:
-            yield render_fresh(photo), photo.kind
-    elif set_name == "final":
-        for photo in FINAL:
-            yield render_final(photo), photo.kind
-    elif set_name == "eighth":
-        for photo in EIGHTH:
-            yield render_eighth(photo), photo.kind
     else:
         raise ValueError(set_name)
 

@@ -3,7 +3,7 @@ last change to the cut-out, and only reported on.
 
 It exists to measure the cut-out on photos nothing was tuned on: while the set was made, no part of the cut-out
 was run and no result of it (nor any figure about which photos of the other sets failed) was looked at; only the
-renders and their true alpha were, on the contact sheet of ``final_preview.py``. The photos come from the blind
+renders and their true alpha were, on the contact sheet of ``preview.py final``. The photos come from the blind
 set's renderer (``blind_render.py``) with products, materials, backdrops, lighting and camera angles of their own
 (``final_products.py``): catalogue furniture and home goods, each standing for one kind of difficulty in the words
 the other sets use. The truth is each pixel's coverage by product geometry: glass included, shadows and
@@ -14,54 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-
 from imaging_eval import final_products as fp
-from imaging_eval.blind import BlindPhoto, render_blind
-from imaging_eval.blind_light import Lens, Light, Part, Room, Scene
-from imaging_eval.blind_mesh import place
+from imaging_eval.blind import BlindPhoto
+from imaging_eval.blind_light import Lens, Light, Scene
 from imaging_eval.blind_texture import Material
-from imaging_eval.scenes import RenderedScene
-
-Pt = tuple[float, float, float]
+from imaging_eval.staging import build, camera, soft, sweep, turned, wall_floor
 
 FINAL_SEED = 200  # seeds of this set's photos start past the fresh set's
-
-
-def render_final(photo: BlindPhoto) -> RenderedScene:
-    return render_blind(photo)
-
-
-def camera(target: Pt, distance: float, azimuth: float, elevation: float) -> tuple[Pt, Pt]:
-    """An eye ``distance`` metres from ``target``, ``azimuth`` degrees round to its right, ``elevation`` above."""
-    a, e = np.radians(azimuth), np.radians(elevation)
-    eye = (
-        target[0] + distance * float(np.sin(a) * np.cos(e)),
-        target[1] + distance * float(np.sin(e)),
-        target[2] + distance * float(np.cos(a) * np.cos(e)),
-    )
-    return eye, target
-
-
-def soft(at: Pt, power: float, radius: float = 0.8, samples: int = 8) -> Light:
-    return Light(at, power, radius, samples=samples)
-
-
-def turned(parts: list[Part], yaw: float = 0.0, at: Pt = (0.0, 0.0, 0.0)) -> list[Part]:
-    return [Part(place(p.mesh, at, yaw), p.material) for p in parts]
-
-
-def build(parts: list[Part], room: Room, lights: tuple[Light, ...], cam: tuple[Pt, Pt], lens: Lens) -> Scene:
-    return Scene(tuple(parts), room, lights, cam[0], cam[1], lens)
-
-
-def sweep(paper: Material, ambient: float = 0.35, wall_z: float = -0.9, floor: Material | None = None) -> Room:
-    """A seamless paper sweep; ``floor`` lays a different sheet (a glossy one) on its flat part."""
-    return Room(floor or paper, paper, True, wall_z, 0.55, ambient=ambient)
-
-
-def wall_floor(floor: Material, wall: Material, wall_z: float, skirting: Material, ambient: float = 0.35) -> Room:
-    return Room(floor, wall, False, wall_z, skirting=skirting, ambient=ambient)
 
 
 # Backdrops and floors: sheets, paints and floors of this set's own colours.

@@ -13,54 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-
 from imaging_eval import fresh_products as fp
-from imaging_eval.blind import BlindPhoto, render_blind
-from imaging_eval.blind_light import Lens, Light, Part, Room, Scene
-from imaging_eval.blind_mesh import place
+from imaging_eval.blind import BlindPhoto
+from imaging_eval.blind_light import Lens, Light, Scene
 from imaging_eval.blind_texture import Material
-from imaging_eval.scenes import RenderedScene
-
-Pt = tuple[float, float, float]
+from imaging_eval.staging import build, camera, soft, sweep, turned, wall_floor
 
 FRESH_SEED = 100  # seeds of this set's photos start past the blind set's
-
-
-def render_fresh(photo: BlindPhoto) -> RenderedScene:
-    return render_blind(photo)
-
-
-def camera(target: Pt, distance: float, azimuth: float, elevation: float) -> tuple[Pt, Pt]:
-    """An eye ``distance`` metres from ``target``, ``azimuth`` degrees round to its right, ``elevation`` above."""
-    a, e = np.radians(azimuth), np.radians(elevation)
-    eye = (
-        target[0] + distance * float(np.sin(a) * np.cos(e)),
-        target[1] + distance * float(np.sin(e)),
-        target[2] + distance * float(np.cos(a) * np.cos(e)),
-    )
-    return eye, target
-
-
-def soft(at: Pt, power: float, radius: float = 0.8, samples: int = 8) -> Light:
-    return Light(at, power, radius, samples=samples)
-
-
-def turned(parts: list[Part], yaw: float = 0.0, at: Pt = (0.0, 0.0, 0.0)) -> list[Part]:
-    return [Part(place(p.mesh, at, yaw), p.material) for p in parts]
-
-
-def build(parts: list[Part], room: Room, lights: tuple[Light, ...], cam: tuple[Pt, Pt], lens: Lens) -> Scene:
-    return Scene(tuple(parts), room, lights, cam[0], cam[1], lens)
-
-
-def paper_sweep(paper: Material, ambient: float = 0.35, wall_z: float = -0.9, floor: Material | None = None) -> Room:
-    """A seamless paper sweep; ``floor`` lays a different sheet (a glossy one) on its flat part."""
-    return Room(floor or paper, paper, True, wall_z, 0.55, ambient=ambient)
-
-
-def wall_and_floor(floor: Material, wall: Material, wall_z: float, skirting: Material, ambient: float = 0.35) -> Room:
-    return Room(floor, wall, False, wall_z, skirting=skirting, ambient=ambient)
 
 
 # Backdrops and floors: each a sheet, a paint or a floor of its own.
@@ -155,7 +114,7 @@ def pitcher_on_off_white() -> Scene:
     # White glaze on white paper under broad, even light: the edge is a small step in shading only.
     return build(
         turned(fp.pitcher(GLAZED_WHITE), 25),
-        paper_sweep(OFF_WHITE_PAPER, 0.45, -0.6),
+        sweep(OFF_WHITE_PAPER, 0.45, -0.6),
         (soft((-1.2, 1.6, 1.3), 9, 0.9), soft((1.4, 0.9, 1.5), 4, 1.0, 6)),
         camera((0.0, 0.14, 0.0), 1.15, -10, 12),
         Lens(fov=24, roll=-0.5, ev=0.35, quality=90, vignette=0.06),
@@ -165,7 +124,7 @@ def pitcher_on_off_white() -> Scene:
 def ivory_daybed() -> Scene:
     return build(
         turned(fp.daybed(IVORY_LINEN, BLEACHED_ASH), -8),
-        wall_and_floor(LIMED_OAK_FLOOR, CREAM_WALL, -0.55, CREAM_BOARD, 0.42),
+        wall_floor(LIMED_OAK_FLOOR, CREAM_WALL, -0.55, CREAM_BOARD, 0.42),
         (soft((-2.0, 2.6, 2.2), 24, 1.0), soft((2.4, 1.5, 2.4), 7, 1.2, 6)),
         camera((0.0, 0.4, 0.0), 3.3, 18, 11),
         Lens(fov=28, roll=0.4, ev=0.3, quality=88, warmth=0.02),
@@ -176,7 +135,7 @@ def charcoal_drum_table() -> Scene:
     # A rim light from behind right keeps the dark top's edge just readable against the dark wall.
     return build(
         turned(fp.drum_side_table(CHARCOAL_MATTE, SOOT_METAL), 0),
-        wall_and_floor(SLATE_FLOOR, GRAPHITE_WALL, -0.7, GRAPHITE_BOARD, 0.2),
+        wall_floor(SLATE_FLOOR, GRAPHITE_WALL, -0.7, GRAPHITE_BOARD, 0.2),
         (soft((-1.3, 1.8, 1.2), 12, 0.6), Light((1.2, 1.3, -0.9), 7, 0.4, samples=6)),
         camera((0.0, 0.26, 0.0), 1.75, 25, 18),
         Lens(fov=26, roll=0.7, ev=0.1, quality=86, noise=0.02),
@@ -187,7 +146,7 @@ def black_reading_lamp() -> Scene:
     # A spot on the lamp in a dim studio: the backdrop falls off to near black at the edges.
     return build(
         turned(fp.reading_lamp(SOOT_METAL, INK_CORD, WARM_BULB), -15),
-        paper_sweep(SMOKE_PAPER, 0.12, -1.1),
+        sweep(SMOKE_PAPER, 0.12, -1.1),
         (
             Light((-1.5, 2.4, 1.8), 20, 0.5, samples=8, spot=5.0, aim=(0.0, 0.8, 0.0)),
             Light((1.6, 1.8, -0.6), 6, 0.4, samples=6),
@@ -200,7 +159,7 @@ def black_reading_lamp() -> Scene:
 def emerald_cabinet_gloss() -> Scene:
     return build(
         turned(fp.drinks_cabinet(EMERALD_LACQUER, SEAM, SATIN_BRASS), 14),
-        paper_sweep(STONE_PAPER, 0.35, -1.0, GLOSS_STONE_SHEET),
+        sweep(STONE_PAPER, 0.35, -1.0, GLOSS_STONE_SHEET),
         (soft((-1.8, 2.6, 2.0), 26, 0.9), soft((2.2, 1.6, 1.8), 7, 1.0, 6)),
         camera((0.0, 0.64, 0.0), 3.4, -18, 8),
         Lens(fov=30, roll=0.5, ev=0.15, quality=88),
@@ -210,7 +169,7 @@ def emerald_cabinet_gloss() -> Scene:
 def chrome_x_stool_polished() -> Scene:
     return build(
         turned(fp.x_stool(BRIGHT_CHROME, OXBLOOD_LEATHER), 28),
-        paper_sweep(MID_GREY_PAPER, 0.3, -1.0, POLISHED_INK_SHEET),
+        sweep(MID_GREY_PAPER, 0.3, -1.0, POLISHED_INK_SHEET),
         (soft((-1.4, 2.0, 1.4), 16, 0.7), soft((1.8, 1.2, 1.6), 6, 1.0, 6)),
         camera((0.0, 0.24, 0.0), 1.95, 10, 15),
         Lens(fov=26, roll=-0.3, ev=0.2, quality=88, aberration=0.001),
@@ -220,7 +179,7 @@ def chrome_x_stool_polished() -> Scene:
 def glass_coffee_table() -> Scene:
     return build(
         turned(fp.glass_coffee_table(WATER_GLASS, MATTE_BLACK_STEEL), -12),
-        wall_and_floor(HONEY_OAK_FLOOR, CHALK_WALL, -0.7, WHITE_BOARD, 0.38),
+        wall_floor(HONEY_OAK_FLOOR, CHALK_WALL, -0.7, WHITE_BOARD, 0.38),
         (soft((-1.8, 2.4, 1.8), 22, 0.8), soft((2.0, 1.4, 2.0), 6, 1.0, 6)),
         camera((0.0, 0.2, 0.0), 2.4, 15, 22),
         Lens(fov=30, roll=0.3, ev=0.2, quality=88),
@@ -230,7 +189,7 @@ def glass_coffee_table() -> Scene:
 def glass_bottle_with_stems() -> Scene:
     return build(
         turned(fp.bottle_vase_stems(WATER_GLASS, STEM, PINK_BLOOM, FRESH_LEAF), 10),
-        paper_sweep(MIST_BLUE_PAPER, 0.4, -0.8),
+        sweep(MIST_BLUE_PAPER, 0.4, -0.8),
         (soft((-1.2, 1.9, 1.5), 14, 0.8), soft((1.5, 1.1, 1.5), 5, 1.0, 6)),
         camera((0.0, 0.4, 0.0), 1.85, 5, 8),
         Lens(fov=30, roll=0.6, ev=0.25, quality=89),
@@ -240,7 +199,7 @@ def glass_bottle_with_stems() -> Scene:
 def glass_cloche() -> Scene:
     return build(
         turned(fp.cloche(WATER_GLASS, HONEY_OAK, WAX), 0),
-        wall_and_floor(PALE_CONCRETE, SAND_WALL, -0.5, CREAM_BOARD, 0.38),
+        wall_floor(PALE_CONCRETE, SAND_WALL, -0.5, CREAM_BOARD, 0.38),
         (Light((-1.0, 1.4, 0.7), 10, 0.3, samples=8), soft((1.2, 0.8, 1.4), 4, 1.0, 6)),
         camera((0.0, 0.16, 0.0), 1.05, -8, 14),
         Lens(fov=26, roll=-0.4, ev=0.2, quality=90, dof=0.5),
@@ -250,7 +209,7 @@ def glass_cloche() -> Scene:
 def wire_magazine_rack() -> Scene:
     return build(
         turned(fp.magazine_rack(WIRE_BLACK, (COVER_RED, COVER_WHITE, COVER_TEAL)), 30),
-        paper_sweep(FOG_PAPER, 0.4, -0.8),
+        sweep(FOG_PAPER, 0.4, -0.8),
         (soft((-1.2, 1.8, 1.2), 12, 0.6), soft((1.4, 1.0, 1.4), 4, 1.0, 6)),
         camera((0.0, 0.17, 0.0), 1.3, 8, 22),
         Lens(fov=28, roll=0.5, ev=0.25, quality=88, sharpen=0.2),
@@ -260,7 +219,7 @@ def wire_magazine_rack() -> Scene:
 def counter_stool_footring() -> Scene:
     return build(
         turned(fp.footring_stool(SMOKED_WALNUT, MATTE_BLACK_STEEL), 12),
-        wall_and_floor(PALE_CONCRETE, GREIGE_WALL, -0.6, WHITE_BOARD, 0.36),
+        wall_floor(PALE_CONCRETE, GREIGE_WALL, -0.6, WHITE_BOARD, 0.36),
         (soft((-1.6, 2.2, 1.4), 18, 0.5), soft((1.8, 1.2, 2.0), 5, 1.0, 6)),
         camera((0.0, 0.39, 0.0), 2.35, 20, 10),
         Lens(fov=26, roll=-0.7, ev=0.15, quality=87),
@@ -271,7 +230,7 @@ def chair_with_hand_hold() -> Scene:
     return build(
         # Turned with its back three-quarters to the camera, so the hand hold shows the paper through it.
         turned(fp.handle_chair(WHITE_OAK), 150),
-        paper_sweep(DUSTY_BLUE_PAPER, 0.35, -1.0),
+        sweep(DUSTY_BLUE_PAPER, 0.35, -1.0),
         (Light((1.5, 2.2, 1.6), 20, 0.35, samples=8), soft((-1.8, 1.2, 1.8), 5, 1.0, 6)),
         camera((0.0, 0.44, 0.0), 2.6, 12, 14),
         Lens(fov=26, roll=0.4, ev=0.2, quality=88),
@@ -281,7 +240,7 @@ def chair_with_hand_hold() -> Scene:
 def blanket_ladder_panelling() -> Scene:
     return build(
         turned(fp.blanket_ladder(PALE_ASH), 0, (0.0, 0.0, 0.02)),
-        wall_and_floor(PALE_CONCRETE, SAGE_PANELLING, -0.27, WHITE_BOARD, 0.36),
+        wall_floor(PALE_CONCRETE, SAGE_PANELLING, -0.27, WHITE_BOARD, 0.36),
         (soft((-1.8, 2.8, 2.0), 24, 0.7), soft((2.0, 1.6, 2.2), 6, 1.0, 6)),
         camera((0.0, 0.8, 0.0), 3.6, -14, 5),
         Lens(fov=30, roll=0.3, ev=0.15, quality=88),
@@ -291,7 +250,7 @@ def blanket_ladder_panelling() -> Scene:
 def tweed_ottoman() -> Scene:
     return build(
         turned(fp.piped_ottoman(OATMEAL_TWEED, TAN_PIPING, DARK_STAIN), 0),
-        paper_sweep(WARM_WHITE_PAPER, 0.36, -0.9),
+        sweep(WARM_WHITE_PAPER, 0.36, -0.9),
         (soft((-1.5, 2.0, 1.2), 16, 0.6), soft((1.6, 1.0, 1.8), 5, 1.0, 6)),
         camera((0.0, 0.22, 0.0), 1.65, 10, 22),
         Lens(fov=30, roll=-0.5, ev=0.2, quality=88),
@@ -301,7 +260,7 @@ def tweed_ottoman() -> Scene:
 def knit_cube_pouf() -> Scene:
     return build(
         turned(fp.knit_cube(RUST_KNIT), 20),
-        wall_and_floor(BIRCH_FLOOR, CHALK_WALL, -0.5, WHITE_BOARD, 0.38),
+        wall_floor(BIRCH_FLOOR, CHALK_WALL, -0.5, WHITE_BOARD, 0.38),
         (soft((-1.4, 1.9, 1.3), 15, 0.5), soft((1.6, 1.0, 1.6), 5, 1.0, 6)),
         camera((0.0, 0.19, 0.0), 1.4, -25, 18),
         Lens(fov=28, roll=0.6, ev=0.2, quality=89),
@@ -313,7 +272,7 @@ def arched_bookcase_vignette() -> Scene:
     books = (BOOK_OCHRE, BOOK_GREEN, BOOK_PAPER, BOOK_PLUM)
     return build(
         turned(fp.arched_bookcase(SMOKED_WALNUT, books, CELADON), 6),
-        paper_sweep(SLATE_BLUE_PAPER, 0.2, -0.9),
+        sweep(SLATE_BLUE_PAPER, 0.2, -0.9),
         (
             Light((0.3, 2.4, 2.4), 30, 0.6, samples=8, spot=6.0, aim=(0.0, 1.0, -0.9)),
             soft((-2.0, 1.6, 2.0), 8, 1.0, 6),
@@ -327,7 +286,7 @@ def cactus_radial_gradient() -> Scene:
     # A hard spot from high behind the camera makes a round pool on the sand paper that falls off all round.
     return build(
         turned(fp.cactus_bowl(CONCRETE_POT, DRY_SOIL, CACTUS_SKIN), 0),
-        paper_sweep(SAND_PAPER, 0.1, -0.7),
+        sweep(SAND_PAPER, 0.1, -0.7),
         (
             Light((0.2, 1.8, 2.2), 24, 0.3, samples=8, spot=9.0, aim=(0.0, 0.35, -0.7)),
             soft((-1.4, 1.2, 1.4), 5, 0.8, 6),
@@ -340,7 +299,7 @@ def cactus_radial_gradient() -> Scene:
 def slatted_console_cut() -> Scene:
     return build(
         turned(fp.slatted_console(LIGHT_OAK, LIGHT_OAK, MATTE_BLACK_STEEL), 0),
-        wall_and_floor(PALE_CONCRETE, CHALK_WALL, -0.4, WHITE_BOARD, 0.38),
+        wall_floor(PALE_CONCRETE, CHALK_WALL, -0.4, WHITE_BOARD, 0.38),
         (soft((-1.8, 2.4, 2.0), 22, 0.8), soft((2.0, 1.4, 2.0), 6, 1.0, 6)),
         camera((0.1, 0.36, 0.0), 2.85, 4, 13),
         Lens(fov=22, roll=0.3, ev=0.2, quality=88),
@@ -350,7 +309,7 @@ def slatted_console_cut() -> Scene:
 def floor_mirror_cut() -> Scene:
     return build(
         turned(fp.floor_mirror(AGED_BRASS, SILVER_MIRROR), 0),
-        wall_and_floor(DARK_OAK_FLOOR, CHALK_WALL, -0.25, WHITE_BOARD, 0.38),
+        wall_floor(DARK_OAK_FLOOR, CHALK_WALL, -0.25, WHITE_BOARD, 0.38),
         (soft((-1.6, 2.6, 2.0), 22, 0.8), soft((1.8, 1.5, 2.2), 6, 1.0, 6)),
         camera((0.0, 0.75, 0.0), 2.7, -20, 8),
         Lens(fov=32, roll=-0.3, ev=0.2, quality=88),
@@ -361,7 +320,7 @@ def rug_corner() -> Scene:
     # Seen from above and close: one corner and its fringe in frame, the rest of the rug beyond the edges.
     return build(
         turned(fp.bordered_rug(RUG_FIELD, RUG_BORDER, RUG_FRINGE), -8),
-        wall_and_floor(HONEY_OAK_FLOOR, CHALK_WALL, -2.6, WHITE_BOARD, 0.38),
+        wall_floor(HONEY_OAK_FLOOR, CHALK_WALL, -2.6, WHITE_BOARD, 0.38),
         (soft((-1.0, 2.6, 2.0), 24, 0.9), soft((2.4, 1.8, 1.4), 6, 1.0, 6)),
         camera((0.72, 0.0, 0.45), 1.8, 30, 52),
         Lens(fov=38, roll=0.5, ev=0.15, quality=88),
@@ -372,7 +331,7 @@ def mushroom_lamp_soft_shadow() -> Scene:
     # One very large light above and a little in front: under the wide shade, a broad shadow with no hard edge.
     return build(
         turned(fp.mushroom_lamp(PISTACHIO_METAL, SATIN_BRASS, WARM_BULB), 0),
-        paper_sweep(WARM_WHITE_PAPER, 0.22, -1.0),
+        sweep(WARM_WHITE_PAPER, 0.22, -1.0),
         (soft((-0.5, 2.0, 0.9), 26, 0.9, 20), soft((1.8, 1.0, 2.4), 3, 1.0, 6)),
         camera((0.0, 0.3, 0.0), 2.0, 10, 16),
         Lens(fov=26, roll=0.4, ev=0.2, quality=88),
@@ -382,7 +341,7 @@ def mushroom_lamp_soft_shadow() -> Scene:
 def trunk_soft_shadow() -> Scene:
     return build(
         turned(fp.trunk(STAINED_PINE, TAN_STRAP, MATTE_BLACK_STEEL), -20),
-        wall_and_floor(PALE_CONCRETE, SAND_WALL, -0.9, CREAM_BOARD, 0.36),
+        wall_floor(PALE_CONCRETE, SAND_WALL, -0.9, CREAM_BOARD, 0.36),
         (soft((-0.4, 2.6, 1.6), 34, 1.6, 12), soft((2.0, 1.2, 2.0), 5, 1.0, 6)),
         camera((0.0, 0.22, 0.0), 2.1, 8, 18),
         Lens(fov=28, roll=-0.5, ev=0.2, quality=88),
@@ -392,7 +351,7 @@ def trunk_soft_shadow() -> Scene:
 def milking_stool_jpeg() -> Scene:
     return build(
         turned(fp.milking_stool(HONEY_OAK), 15),
-        paper_sweep(PEACH_PAPER, 0.36, -0.8),
+        sweep(PEACH_PAPER, 0.36, -0.8),
         (soft((-1.2, 1.8, 1.3), 14, 0.6), soft((1.4, 1.0, 1.4), 4, 1.0, 6)),
         camera((0.0, 0.17, 0.0), 1.35, 12, 16),
         Lens(fov=26, roll=0.8, ev=0.2, quality=45, subsampling=2, noise=0.02),
@@ -402,7 +361,7 @@ def milking_stool_jpeg() -> Scene:
 def bedside_table_jpeg() -> Scene:
     return build(
         turned(fp.bedside_table(DUSK_BLUE_PAINT, SEAM, BRASS_KNOB), 22),
-        wall_and_floor(BIRCH_FLOOR, CHALK_WALL, -0.4, WHITE_BOARD, 0.38),
+        wall_floor(BIRCH_FLOOR, CHALK_WALL, -0.4, WHITE_BOARD, 0.38),
         (soft((-1.4, 2.0, 1.4), 16, 0.6), soft((1.6, 1.1, 1.8), 5, 1.0, 6)),
         camera((0.0, 0.32, 0.0), 1.85, 14, 14),
         Lens(fov=26, roll=-0.6, ev=0.15, quality=55, recompress=70, sharpen=0.3),

@@ -1,14 +1,17 @@
-"""A contact sheet of the blind set for checking its renderer: each photo, the photo over a checkerboard through
-its true alpha, and the alpha itself, with how long each photo took. It renders only: no cut-out is run.
+"""A contact sheet of a set on the blind renderer (blind, fresh, final, eighth) for checking its scenes: each photo,
+the photo over a checkerboard through its true alpha, and the alpha itself, with how long each photo took, and
+how many photos of each kind the set has. It renders only: no cut-out is run, so a set can be built and
+checked on this sheet alone.
 
-Run: ``.venv/bin/python bench/imaging_eval/blind_preview.py [name ...]`` (writes ``var/bench/blind_preview.png``;
-with names, only those photos, and the sheet is ``var/bench/blind_preview_some.png``).
+Run: ``.venv/bin/python bench/imaging_eval/preview.py SET [name ...]`` (writes ``var/bench/SET_preview.png``; with
+names, only those photos, and the sheet is ``var/bench/SET_preview_some.png``).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import cv2
@@ -19,7 +22,8 @@ from PIL import Image, ImageDraw
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from imaging_eval.blind import BLIND, render_blind  # noqa: E402
+from imaging_eval.blind import render_blind  # noqa: E402
+from imaging_eval.blind_sets import BLIND_RENDERER_SETS  # noqa: E402
 
 TILE = 300
 OUT = HERE.parent.parent / "var" / "bench"
@@ -51,9 +55,10 @@ def row(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], label: str) -> NDArr
     return np.concatenate([np.asarray(strip), tiles], axis=0)
 
 
-def main(names: list[str]) -> None:
+def main(set_name: str, names: list[str]) -> None:
+    photos = BLIND_RENDERER_SETS[set_name]
     rows, total = [], 0.0
-    for photo in BLIND:
+    for photo in photos:
         if names and photo.name not in names:
             continue
         start = time.perf_counter()
@@ -66,14 +71,18 @@ def main(names: list[str]) -> None:
         print(f"{photo.name:34s} {photo.kind:28s} {w:5d}x{h:<5d} product {share:5.1%}  edge {edge:5.1%}  {took:5.1f} s")
         rows.append(row(scene.rgb, scene.alpha, f"{photo.name}  ({photo.kind}, {w}x{h})"))
     print(f"total {total:.1f} s")
+    if not names:  # the set's balance
+        print(", ".join(f"{kind} {n}" for kind, n in Counter(p.kind for p in photos).items()))
     pairs = [np.concatenate(rows[i : i + 2], axis=1) if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)]
     width = max(p.shape[1] for p in pairs)
     pairs = [np.pad(p, ((0, 0), (0, width - p.shape[1]), (0, 0)), constant_values=255) for p in pairs]
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / ("blind_preview_some.png" if names else "blind_preview.png")
+    path = OUT / (f"{set_name}_preview_some.png" if names else f"{set_name}_preview.png")
     Image.fromarray(np.concatenate(pairs, axis=0)).save(path)
     print(f"preview: {path}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if len(sys.argv) < 2 or sys.argv[1] not in BLIND_RENDERER_SETS:
+        sys.exit(f"usage: preview.py {{{','.join(BLIND_RENDERER_SETS)}}} [name ...]")
+    main(sys.argv[1], sys.argv[2:])
