@@ -1,6 +1,6 @@
 """The cut-out's own check before it is served: a broken cut-out becomes a refusal, never a ``ready`` asset.
 
-Four signs of a broken cut-out, each cheap at working size:
+Signs of a broken cut-out, each cheap at working size:
 - its share of the frame is implausible (a speck, or nearly everything);
 - it falls apart into many pieces instead of one main part or a few large ones, or is strewn with specks;
 - its large pieces lie far apart, with empty space between them that none of them spans: what joined them
@@ -49,7 +49,6 @@ class SelfCheck:
     passed: bool
     share: float
     parts: int
-    main_share: float  # the largest connected part's share of the mask
     spread: float  # the hull around its large parts against their own hulls together (1: one part)
     edge_share: float
     support: float
@@ -58,22 +57,20 @@ class SelfCheck:
     reasons: tuple[str, ...]
 
 
-def _parts(mask: NDArray[np.bool_]) -> tuple[int, int, float]:
-    """The large parts that together hold 98 % of the mask, the pieces larger than a speck, and the largest
-    part's share of the mask."""
-    _count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+def _parts(stats: NDArray[np.int32]) -> tuple[int, int]:
+    """The large parts that together hold 98 % of the mask, and the pieces larger than a speck (``stats``: the
+    mask's connected parts, the background's row included, as OpenCV gives them)."""
     areas = np.sort(stats[1:, cv2.CC_STAT_AREA])[::-1]
     if not areas.size:
-        return 0, 0, 0.0
+        return 0, 0
     large = int(np.searchsorted(np.cumsum(areas), 0.98 * areas.sum()) + 1)
-    return large, int((areas >= MIN_PIECE).sum()), float(areas[0] / areas.sum())
+    return large, int((areas >= MIN_PIECE).sum())
 
 
-def _spread(mask: NDArray[np.bool_]) -> float:
+def _spread(labels: NDArray[np.int32], stats: NDArray[np.int32]) -> float:
     """How much empty space lies between the mask's large parts: the area of the hull around them all against
     the sum of each one's own hull. One part, or parts side by side, give about 1."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    if count <= 2:
+    if len(stats) <= 2:
         return 1.0
     areas = stats[1:, cv2.CC_STAT_AREA]
     own, points = 0.0, []
@@ -149,7 +146,9 @@ def check_cutout(
     """Judge the hard mask at working size against the photo ``img`` (float RGB) it was cut from."""
     noise = max(backdrop.noise, 0.004)
     share = float(mask.mean())
-    parts, pieces, main_share = _parts(mask)
+    _count, found, found_stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    labels, stats = np.asarray(found, np.int32), np.asarray(found_stats, np.int32)
+    parts, pieces = _parts(stats)
     on_edge = _on_edge(img, backdrop.noise)
     edges = _edge_share(mask, on_edge)
     network = saliency is not None
@@ -166,7 +165,7 @@ def check_cutout(
         reasons.append(f"covers {share:.1%} of the frame")
     if parts > MAX_PARTS or pieces > MAX_PIECES:
         reasons.append(f"falls into {max(parts, pieces)} parts")
-    spread = _spread(mask)
+    spread = _spread(labels, stats)
     if spread > MAX_SPREAD:
         reasons.append(f"its parts lie far apart, {spread:.1f} times their own hulls, as if what joins them were lost")
     if edges < (MIN_EDGE_SHARE if network else MIN_EDGE_SHARE_ALONE):
@@ -177,4 +176,4 @@ def check_cutout(
         reasons.append(f"{kept:.0%} of it looks like backdrop or shadow the network does not see as product")
     if lost > MAX_LOST:
         reasons.append(f"it leaves out {lost:.0%} of what the network sees as product")
-    return SelfCheck(not reasons, share, parts, main_share, spread, edges, support, kept, lost, tuple(reasons))
+    return SelfCheck(not reasons, share, parts, spread, edges, support, kept, lost, tuple(reasons))
