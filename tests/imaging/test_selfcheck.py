@@ -11,6 +11,7 @@ from imaging_eval import RenderedScene
 from numpy.typing import NDArray
 
 from seeit.imaging import cutout
+from seeit.imaging.background import Backdrop
 from seeit.imaging.codec import open_image, resized
 from seeit.imaging.cutout import OUTPUT_MAX_SIDE, WorkingView, working_view
 from seeit.imaging.errors import CutoutUnreliable
@@ -91,3 +92,32 @@ def test_a_broken_cut_out_becomes_a_refusal_with_the_manual_upload_message(
         prepare_product_bytes(scene("side_table", 600).jpeg, model_dir)
     assert caught.value.code == "asset_unavailable"
     assert "upload a transparent PNG" in caught.value.message
+
+
+def _faint_box_on_calm_paper(grain_estimate: float) -> tuple[NDArray[np.float32], Mask, Backdrop]:
+    """A product barely paler than its sweep (an off-white jug on white paper), with the backdrop's grain
+    estimated far above what the paper around it shows, as textured paper or a dark photo's noise make it."""
+    rng = np.random.default_rng(7)
+    img = np.full((400, 400, 3), 0.9, np.float32) + rng.normal(0, 0.002, (400, 400, 3)).astype(np.float32)
+    mask = np.zeros((400, 400), bool)
+    mask[120:300, 140:260] = True
+    img[mask] -= 0.016  # an edge of about 0.013 in edge strength: under the fixed bar of 0.015
+    backdrop = Backdrop(np.full((400, 400, 3), 0.9, np.float32), 0.95, grain_estimate)
+    return img, mask, backdrop
+
+
+def test_a_faint_outline_on_a_calm_backdrop_counts_as_following_an_edge() -> None:
+    img, mask, backdrop = _faint_box_on_calm_paper(grain_estimate=0.02)
+    saliency = mask.astype(np.float32)
+    check = check_cutout(mask, img, backdrop, saliency)
+    assert check.edge_share > 0.9, check
+    assert check.passed, check.reasons
+
+
+def test_an_outline_strayed_into_that_calm_backdrop_still_does_not() -> None:
+    img, mask, backdrop = _faint_box_on_calm_paper(grain_estimate=0.02)
+    strayed = np.zeros_like(mask)
+    strayed[100:320, 120:280] = True  # 20 px out into the paper all round
+    check = check_cutout(strayed, img, backdrop, strayed.astype(np.float32))
+    assert check.edge_share < 0.2, check
+    assert any("follows an image edge" in reason for reason in check.reasons), check.reasons

@@ -6,7 +6,9 @@ Signs of a broken cut-out, each cheap at working size:
 - its large pieces lie far apart, with empty space between them that none of them spans: what joined them
   was lost (a table's glass top, a console that spans the frame, a mirror's plate, with only legs or the
   frame's sides left). A product is one object; pieces the network parts at a thin joint lie close;
-- its outline does not follow the photo's edges (it runs through the backdrop or along a soft shadow);
+- its outline does not follow the photo's edges (it runs through the backdrop or along a soft shadow). An
+  edge counts where it is clear, or, where the backdrop around the mask is calmer than the photo's estimated
+  grain, where it is stronger than nearly all of that backdrop (an off-white jug on white paper);
 - too little of it is where the network sees the product (with the network present: a kept shadow, a
   backdrop patch); holes the network filled and the mask opened do not count against it. Without the
   network the classical mask must pass the outline test on its own, with a stricter bar;
@@ -39,6 +41,11 @@ MIN_PIECE = 16  # pixels at working size
 MAX_SPREAD = 2.5
 MIN_EDGE_SHARE = 0.35  # outline pixels lying on a clear image edge (with the network)
 MIN_EDGE_SHARE_ALONE = 0.6  # the same, for the classical path alone
+# The band around the mask (shares of the long side) whose edge strength says how calm the backdrop is, the
+# percentile of it an outline pixel must beat there, and the weakest edge that counts at all.
+RING = (0.015, 0.05)
+RING_BUSIEST = 97.0
+MIN_EDGE = 0.005
 MIN_SUPPORT = 0.6  # share of the mask the network calls product
 MAX_BACKDROP_KEPT = 0.1  # share of the mask that is smooth backdrop or shadow outside the network's product
 MAX_LOST = 0.3  # share of the network's sure, non-backdrop product left out
@@ -94,12 +101,41 @@ def _outline(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
     return outline
 
 
-def _on_edge(img: NDArray[np.float32], noise: float) -> NDArray[np.bool_]:
-    """Pixels within a pixel of a clear colour edge."""
+def _edge_strength(img: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Colour edge strength, widened by a pixel."""
     gx = cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3) / 8
     gy = cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3) / 8
-    strength = np.sqrt((gx * gx + gy * gy).sum(axis=2))
-    return np.asarray(cv2.dilate(strength, np.ones((3, 3), np.uint8)) > max(0.015, 3.0 * noise), bool)
+    return np.asarray(cv2.dilate(np.sqrt((gx * gx + gy * gy).sum(axis=2)), np.ones((3, 3), np.uint8)), np.float32)
+
+
+def _calm_surround(strength: NDArray[np.float32], mask: NDArray[np.bool_]) -> float | None:
+    """The edge strength that only the busiest few pixels of the band around the mask reach, or None without
+    such a band. There the outline would run if it had strayed into the backdrop."""
+    reach = max(3, round(RING[0] * max(mask.shape)))
+    m = mask.astype(np.uint8)
+    inner = cv2.dilate(m, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
+    outer_reach = max(reach + 2, round(RING[1] * max(mask.shape)))
+    ring = (cv2.dilate(m, np.ones((2 * outer_reach + 1,) * 2, np.uint8)) > 0) & ~inner
+    ring[:3], ring[-3:], ring[:, :3], ring[:, -3:] = False, False, False, False
+    if not ring.any() or ring.sum() < 0.2 * m.sum():
+        return None
+    return float(np.percentile(strength[ring], RING_BUSIEST))
+
+
+def _on_edge(strength: NDArray[np.float32], noise: float) -> NDArray[np.bool_]:
+    """Pixels within a pixel of a clear colour edge."""
+    return np.asarray(strength > max(0.015, 3.0 * noise), bool)
+
+
+def _on_outline_edge(strength: NDArray[np.float32], noise: float, mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Pixels on an edge the outline may follow: a clear one, or, where the backdrop around the mask is calmer
+    than the photo's estimated grain says (a pale jug on a white sweep, a black player on black paper), one
+    stronger than nearly all of that backdrop."""
+    threshold = max(0.015, 3.0 * noise)
+    calm = _calm_surround(strength, mask)
+    if calm is not None:
+        threshold = max(MIN_EDGE, min(threshold, calm))
+    return np.asarray(strength > threshold, bool)
 
 
 def _edge_share(mask: NDArray[np.bool_], on_edge: NDArray[np.bool_]) -> float:
@@ -149,8 +185,9 @@ def check_cutout(
     _count, found, found_stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     labels, stats = np.asarray(found, np.int32), np.asarray(found_stats, np.int32)
     parts, pieces = _parts(stats)
-    on_edge = _on_edge(img, backdrop.noise)
-    edges = _edge_share(mask, on_edge)
+    strength = _edge_strength(img)
+    on_edge = _on_edge(strength, backdrop.noise)
+    edges = _edge_share(mask, _on_outline_edge(strength, backdrop.noise, mask))
     network = saliency is not None
     support = float((saliency[mask] > 0.5).mean()) if saliency is not None and mask.any() else 1.0
     kept, lost = 0.0, 0.0
