@@ -9,5 +9,12 @@ from imaging_eval.blind import BLIND, BlindPhoto
 from imaging_eval.eighth import EIGHTH
 from imaging_eval.final import FINAL
 from imaging_eval.fresh import FRESH
+from imaging_eval.ninth import NINTH
 
-BLIND_RENDERER_SETS: dict[str, list[BlindPhoto]] = {"blind": BLIND, "fresh": FRESH, "final": FINAL, "eighth": EIGHTH}
+BLIND_RENDERER_SETS: dict[str, list[BlindPhoto]] = {
+    "blind": BLIND,
+    "fresh": FRESH,
+    "final": FINAL,
+    "eighth": EIGHTH,
+    "ninth": NINTH,
+}
