@@ -121,3 +121,34 @@ def test_an_outline_strayed_into_that_calm_backdrop_still_does_not() -> None:
     check = check_cutout(strayed, img, backdrop, strayed.astype(np.float32))
     assert check.edge_share < 0.2, check
     assert any("follows an image edge" in reason for reason in check.reasons), check.reasons
+
+
+def _rings_drawn(centres: list[tuple[int, int]], frame: bool) -> Mask:
+    mask = np.zeros((600, 600), np.uint8)
+    if frame:
+        cv2.circle(mask, (300, 300), 230, 1, 14)  # a fan or hoop the rings hang in
+    for x, y in centres:
+        cv2.circle(mask, (x, y), 9, 1, 3)
+    return mask > 0
+
+
+def _judged(mask: Mask) -> tuple[str, ...]:
+    img = np.full((*mask.shape, 3), 0.9, np.float32)
+    img[mask] = 0.35
+    backdrop = Backdrop(np.full((*mask.shape, 3), 0.9, np.float32), 0.95, 0.005)
+    return check_cutout(mask, img, backdrop, mask.astype(np.float32)).reasons
+
+
+RING_CENTRES = [(300 + int(150 * np.cos(a)), 300 + int(150 * np.sin(a))) for a in np.linspace(0, 6.0, 20)]
+
+
+def test_rings_held_inside_the_product_are_not_a_product_in_pieces() -> None:
+    """An open rattan back with rings set in it: the rings are separate pieces, but the product holds them."""
+    reasons = _judged(_rings_drawn(RING_CENTRES, frame=True))
+    assert not any("parts" in reason for reason in reasons), reasons
+
+
+def test_the_same_rings_strewn_outside_the_product_are() -> None:
+    around = [(300 + int(275 * np.cos(a)), 300 + int(275 * np.sin(a))) for a in np.linspace(0, 6.0, 20)]
+    reasons = _judged(_rings_drawn(around, frame=True))
+    assert any("parts" in reason for reason in reasons), reasons

@@ -2,7 +2,8 @@
 
 Signs of a broken cut-out, each cheap at working size:
 - its share of the frame is implausible (a speck, or nearly everything);
-- it falls apart into many pieces instead of one main part or a few large ones, or is strewn with specks;
+- it falls apart into many pieces instead of one main part or a few large ones, or is strewn with specks
+  (pieces inside the main part's holes, held by the product around them, do not count);
 - its large pieces lie far apart, with empty space between them that none of them spans: what joined them
   was lost (a table's glass top, a console that spans the frame, a mirror's plate, with only legs or the
   frame's sides left). A product is one object; pieces the network parts at a thin joint lie close;
@@ -30,6 +31,7 @@ from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop
 from seeit.imaging.photo_evidence import against_backdrop, fine_detail
+from seeit.imaging.regions import enclosed
 
 MIN_SHARE, MAX_SHARE = 0.003, 0.85
 MAX_PARTS = 6  # large parts that together hold 98 % of the mask
@@ -72,6 +74,18 @@ def _parts(stats: NDArray[np.int32]) -> tuple[int, int]:
         return 0, 0
     large = int(np.searchsorted(np.cumsum(areas), 0.98 * areas.sum()) + 1)
     return large, int((areas >= MIN_PIECE).sum())
+
+
+def _free(labels: NDArray[np.int32], stats: NDArray[np.int32]) -> NDArray[np.int32]:
+    """``stats`` without the parts that lie inside the largest part's holes: the rings in a peacock chair's fan
+    or the motifs of a lattice are held by the product around them, specks over the backdrop are not."""
+    if len(stats) <= 2:
+        return stats
+    main = int(np.argmax(stats[1:, cv2.CC_STAT_AREA])) + 1
+    holes = enclosed(labels != main)
+    held = np.bincount(labels[holes], minlength=len(stats)) > 0
+    held[0] = held[main] = False
+    return np.asarray(stats[~held], np.int32)
 
 
 def _spread(labels: NDArray[np.int32], stats: NDArray[np.int32]) -> float:
@@ -184,7 +198,7 @@ def check_cutout(
     share = float(mask.mean())
     _count, found, found_stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     labels, stats = np.asarray(found, np.int32), np.asarray(found_stats, np.int32)
-    parts, pieces = _parts(stats)
+    parts, pieces = _parts(_free(labels, stats))
     strength = _edge_strength(img)
     on_edge = _on_edge(strength, backdrop.noise)
     edges = _edge_share(mask, _on_outline_edge(strength, backdrop.noise, mask))
