@@ -10,6 +10,7 @@ from imaging_eval.eighth import EIGHTH
 from imaging_eval.final import FINAL
 from imaging_eval.fresh import FRESH
 from imaging_eval.ninth import NINTH
+from imaging_eval.tenth import TENTH
 
 BLIND_RENDERER_SETS: dict[str, list[BlindPhoto]] = {
     "blind": BLIND,
@@ -17,4 +18,5 @@ BLIND_RENDERER_SETS: dict[str, list[BlindPhoto]] = {
     "final": FINAL,
     "eighth": EIGHTH,
     "ninth": NINTH,
+    "tenth": TENTH,
 }

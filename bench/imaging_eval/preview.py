@@ -1,7 +1,7 @@
-"""A contact sheet of a set on the blind renderer (blind, fresh, final, eighth, ninth) for checking its scenes: each
-photo, the photo over a checkerboard through its true alpha, and the alpha itself, with how long each photo took,
-and how many photos of each kind the set has. It renders only: no cut-out is run, so a set can be built and
-checked on this sheet alone.
+"""A contact sheet of a set on the blind renderer (blind, fresh, final, eighth, ninth, tenth) for checking its
+scenes: each photo, the photo over a checkerboard through its true alpha, and the alpha itself, with how long each
+photo took, and how many photos of each kind the set has. It renders only: no cut-out is run, so a set can be
+built and checked on this sheet alone.
 
 Run: ``.venv/bin/python bench/imaging_eval/preview.py SET [name ...]`` (writes ``var/bench/SET_preview.png``; with
 names, only those photos, and the sheet is ``var/bench/SET_preview_some.png``).
