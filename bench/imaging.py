@@ -1,7 +1,7 @@
-"""Imaging benchmark: cut-out quality on eight evaluation sets, the self-check, and what prep costs.
+"""Imaging benchmark: cut-out quality on ten evaluation sets, the self-check, and what prep costs.
 
-Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind,fresh,final,eighth] [--no-cost]
-[--sizes]``.
+Run: ``.venv/bin/python bench/imaging.py [--sets tuning,studio,heldout,unseen,blind,fresh,final,eighth,ninth,tenth]
+[--no-cost] [--sizes]``.
 
 Quality (``imaging_eval/evaluate.py``): for each set, per photo and per kind the IoU against the exact alpha (a
 refusal scores 0), refusals, broken cut-outs (IoU < 0.8) served, and the self-check's precision and recall, also on
@@ -9,14 +9,13 @@ broken variants of each cut-out (``imaging_eval/selfcheck_stress.py``). ``tuning
 ``heldout`` is only reported on (its results have been looked at); ``unseen``, from a fourth renderer
 (``imaging_eval/unseen_render.py``), was built after all tuning and is only reported on; ``blind``, from a fifth
 renderer (``imaging_eval/blind_render.py``), was built by someone who never saw any cut-out result, and is only
-reported on; ``fresh`` (``imaging_eval/fresh.py``, on the blind set's renderer), a sixth set of scenes, was built by
-someone who never saw a cut-out result and evaluated once (the self-check's far-apart parts followed from it);
-``final`` (``imaging_eval/final.py``, on the same renderer), a seventh, was built the same way while that change was
-made, evaluated once after it and never tuned on; ``eighth`` (``imaging_eval/eighth.py``, on the same renderer),
-built the same way by someone who never saw a cut-out result, is only reported on. A contact sheet per set (source,
-cut-out over a checkerboard, placed in a room; refusals framed red) is written to ``var/bench/``, and one of
-scikit-image's real sample photos (CC0 or public domain; no exact masks, so no figure: served or refused, and
-shown).
+reported on; ``fresh``, ``final``, ``eighth`` and ``ninth`` (``imaging_eval/<set>.py``, on the blind set's renderer
+with products of their own), each built by someone who never saw a cut-out result, were each evaluated once and the
+cut-out corrected on them afterwards; ``tenth`` (``imaging_eval/tenth.py``), built the same way while the last
+changes were made, was evaluated once after them and never tuned on: its figures are the ones to trust. A contact
+sheet per set (source, cut-out over a checkerboard, placed in a room; refusals framed red) is written to
+``var/bench/``, and one of scikit-image's real sample photos (CC0 or public domain; no exact masks, so no figure:
+served or refused, and shown).
 
 Cost, at 1200 px: prep time (first call in a fresh process, which loads the network, and later calls) and
 peak RSS of a process that only decodes the photo and cuts it out, each beside a Pillow floor measured in

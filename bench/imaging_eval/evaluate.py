@@ -1,16 +1,14 @@
-"""Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and
-recall, per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
+"""Cut-out quality on an evaluation set: IoU against the exact alpha, refusals, the self-check's precision and recall,
+per kind, and a contact sheet (source, cut-out over a checkerboard, the cut-out placed in a room).
 
-Eight sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout`` (``heldout.py``),
+Ten sets: ``tuning`` (``scenes.py``) and ``studio`` (``studio.py``), both tuned on; ``heldout`` (``heldout.py``),
 reported on only, though its results have been looked at; ``unseen`` (``unseen.py``, from a fourth renderer,
 ``unseen_render.py``), built after all tuning and only reported on; ``blind`` (``blind.py``, from a fifth renderer,
-``blind_render.py``), built by someone who never saw any cut-out result, only reported on; ``fresh`` (``fresh.py``,
-on the blind set's renderer with products of its own, ``fresh_products.py``), a sixth set of scenes, built by
-someone who never saw a cut-out result and evaluated once (one change to the self-check followed from it); ``final``
-(``final.py``, on the same renderer with products of its own, ``final_products.py``), a seventh, built the same way
-while that change was made, evaluated once after it and never tuned on; and ``eighth`` (``eighth.py``, on the same
-renderer with products of its own, ``eighth_products.py``), built the same way by someone who never saw a cut-out
-result, only reported on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under
+``blind_render.py``), built by someone who never saw any cut-out result. Five more sets on that renderer, each with
+products of its own (``*_products.py``) and each built by someone who never saw a cut-out result: ``fresh``,
+``final``, ``eighth`` and ``ninth`` were each evaluated once and the cut-out was then corrected on what they showed,
+so they are tuning sets now; ``tenth`` (``tenth.py``) was built while the last changes were made, evaluated once
+after them, and never tuned on. A refusal scores 0. A cut-out is *broken* when its IoU, served or not, is under
 ``BROKEN``: the self-check's precision is the share of its refusals that were broken, its recall the share of broken
 cut-outs it refused.
 """

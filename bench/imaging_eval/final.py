@@ -1,7 +1,7 @@
-"""The final set: product photos built by someone who never saw any cut-out result, evaluated once after the
-last change to the cut-out, and only reported on.
+"""The final set: product photos built by someone who never saw any cut-out result, evaluated once;
+the cut-out was corrected on what it showed afterwards, so it is a tuning set now.
 
-It exists to measure the cut-out on photos nothing was tuned on: while the set was made, no part of the cut-out
+It was built to measure the cut-out on photos nothing was tuned on: while the set was made, no part of the cut-out
 was run and no result of it (nor any figure about which photos of the other sets failed) was looked at; only the
 renders and their true alpha were, on the contact sheet of ``preview.py final``. The photos come from the blind
 set's renderer (``blind_render.py``) with products, materials, backdrops, lighting and camera angles of their own

@@ -1,7 +1,7 @@
 """Staging a scene for the blind renderer: the camera, soft lights, turning parts, the room, the scene.
 
-The sets built on that renderer after the blind set (``fresh.py``, ``final.py``, ``eighth.py``) stage their
-photos with these; each keeps its own products, materials and lights.
+The sets built on that renderer after the blind set (``fresh.py``, ``final.py``, ``eighth.py``, ``ninth.py``,
+``tenth.py``) stage their photos with these; each keeps its own products, materials and lights.
 """
 
 from __future__ import annotations
