@@ -6,8 +6,7 @@ The sets built on that renderer after the blind set (``fresh.py``, ``final.py``,
 
 from __future__ import annotations
 
-import numpy as np
-
+from imaging_eval.blind import view
 from imaging_eval.blind_light import Lens, Light, Part, Room, Scene
 from imaging_eval.blind_mesh import place
 from imaging_eval.blind_texture import Material
@@ -17,13 +16,7 @@ Pt = tuple[float, float, float]
 
 def camera(target: Pt, distance: float, azimuth: float, elevation: float) -> tuple[Pt, Pt]:
     """An eye ``distance`` metres from ``target``, ``azimuth`` degrees round to its right, ``elevation`` above."""
-    a, e = np.radians(azimuth), np.radians(elevation)
-    eye = (
-        target[0] + distance * float(np.sin(a) * np.cos(e)),
-        target[1] + distance * float(np.sin(e)),
-        target[2] + distance * float(np.cos(a) * np.cos(e)),
-    )
-    return eye, target
+    return view(target, distance, azimuth, elevation)
 
 
 def soft(at: Pt, power: float, radius: float = 0.8, samples: int = 8) -> Light:

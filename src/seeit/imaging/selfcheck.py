@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 
 from seeit.imaging.background import Backdrop
 from seeit.imaging.photo_evidence import against_backdrop, fine_detail
-from seeit.imaging.regions import enclosed
+from seeit.imaging.regions import enclosed, square
 
 MIN_SHARE, MAX_SHARE = 0.003, 0.85
 MAX_PARTS = 6  # large parts that together hold 98 % of the mask
@@ -126,26 +126,31 @@ def _calm_surround(strength: NDArray[np.float32], mask: NDArray[np.bool_]) -> fl
     """The edge strength that only the busiest few pixels of the band around the mask reach, or None without
     such a band. There the outline would run if it had strayed into the backdrop."""
     reach = max(3, round(RING[0] * max(mask.shape)))
-    m = mask.astype(np.uint8)
-    inner = cv2.dilate(m, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
     outer_reach = max(reach + 2, round(RING[1] * max(mask.shape)))
-    ring = (cv2.dilate(m, np.ones((2 * outer_reach + 1,) * 2, np.uint8)) > 0) & ~inner
+    m = mask.astype(np.uint8)
+    inner = cv2.dilate(m, square(2 * reach + 1)) > 0
+    ring = (cv2.dilate(m, square(2 * outer_reach + 1)) > 0) & ~inner
     ring[:3], ring[-3:], ring[:, :3], ring[:, -3:] = False, False, False, False
     if not ring.any() or ring.sum() < 0.2 * m.sum():
         return None
     return float(np.percentile(strength[ring], RING_BUSIEST))
 
 
+def _clear_edge(noise: float) -> float:
+    """The edge strength that is clear above the photo's estimated grain."""
+    return max(0.015, 3.0 * noise)
+
+
 def _on_edge(strength: NDArray[np.float32], noise: float) -> NDArray[np.bool_]:
     """Pixels within a pixel of a clear colour edge."""
-    return np.asarray(strength > max(0.015, 3.0 * noise), bool)
+    return np.asarray(strength > _clear_edge(noise), bool)
 
 
 def _on_outline_edge(strength: NDArray[np.float32], noise: float, mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """Pixels on an edge the outline may follow: a clear one, or, where the backdrop around the mask is calmer
     than the photo's estimated grain says (a pale jug on a white sweep, a black player on black paper), one
     stronger than nearly all of that backdrop."""
-    threshold = max(0.015, 3.0 * noise)
+    threshold = _clear_edge(noise)
     calm = _calm_surround(strength, mask)
     if calm is not None:
         threshold = max(MIN_EDGE, min(threshold, calm))
